@@ -1,0 +1,697 @@
+//===- ASTInference.cpp - Allocation-site type inference on the AST -------===//
+//
+// Two independent readings of an allocator call are combined:
+//   * the size: what sizeof/offsetof terms the size (or element-size)
+//     argument is built from, through arithmetic, the kernel's overflow
+//     helpers (size_add, size_mul, array_size, struct_size), ALIGN/round_up,
+//     max() statement expressions, ?: and local size variables. A sizeof
+//     divided by a sizeof (ARRAY_SIZE) is a count, never a type;
+//   * the destination: where the result goes (assignment, initialisation,
+//     return, argument, explicit cast), seeing through parentheses, implicit
+//     casts and alloc_hooks()-style statement expressions whose value is a
+//     local that only holds the call's result. Nothing crosses an unrelated
+//     call or assignment, so an outer cast never types an inner allocation.
+// When both readings name different records, the site is reported as
+// conflicting instead of guessed.
+//
+//===----------------------------------------------------------------------===//
+#include "ASTInference.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace typeslab {
+
+llvm::StringRef reasonClassName(ReasonClass C) {
+  switch (C) {
+  case ReasonClass::None:
+    return "";
+  case ReasonClass::ByteBuffer:
+    return "byte-buffer";
+  case ReasonClass::RuntimeSizeNoType:
+    return "runtime-size-no-type";
+  case ReasonClass::ConstantSizeNoType:
+    return "constant-size-no-type";
+  case ReasonClass::SizeBucket:
+    return "size-bucket";
+  case ReasonClass::ConflictingEvidence:
+    return "conflicting-evidence";
+  case ReasonClass::IndirectCall:
+    return "indirect-call";
+  case ReasonClass::OpaqueWrapper:
+    return "opaque-wrapper";
+  case ReasonClass::VariadicAllocator:
+    return "variadic-allocator";
+  case ReasonClass::BadDeclaration:
+    return "bad-declaration";
+  case ReasonClass::IncompleteType:
+    return "incomplete-type";
+  case ReasonClass::NoEvidence:
+    return "no-evidence";
+  }
+  return "no-evidence";
+}
+
+llvm::StringRef siteShapeName(SiteShape S) {
+  switch (S) {
+  case SiteShape::Single:
+    return "single";
+  case SiteShape::Array:
+    return "array";
+  case SiteShape::Flex:
+    return "flex";
+  case SiteShape::Unknown:
+    return "unknown";
+  }
+  return "unknown";
+}
+
+namespace {
+
+/// What a size expression says about the allocated type.
+struct SizeFact {
+  enum Kind {
+    None,   ///< No type; Runtime tells whether the value is constant.
+    Count,  ///< A count such as ARRAY_SIZE(x): never a type.
+    Typed,  ///< sizeof(T), possibly plus/minus untyped terms.
+    Array,  ///< n * sizeof(T).
+    Flex,   ///< sizeof(S)/offsetof(S, m) + n * sizeof(E).
+    Bucket, ///< Picks between two types (c ? sizeof(A) : sizeof(B)).
+  } K = None;
+  QualType T;           ///< Typed, Array: the type; Flex: the header.
+  QualType Other;       ///< Flex: the element; Bucket: the second type.
+  bool Runtime = false; ///< Some term is a runtime value.
+  bool Exact = false;   ///< Typed and exactly sizeof(T).
+
+  bool hasType() const { return K == Typed || K == Array || K == Flex; }
+  static SizeFact none(bool Runtime) {
+    SizeFact F;
+    F.Runtime = Runtime;
+    return F;
+  }
+};
+
+class SizeReader {
+public:
+  explicit SizeReader(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  SizeFact read(const Expr *E) {
+    if (!E || ++Depth > 64) {
+      --Depth;
+      return SizeFact::none(true);
+    }
+    SizeFact F = visit(E);
+    --Depth;
+    return F;
+  }
+
+private:
+  bool same(QualType A, QualType B) const {
+    return Ctx.hasSameUnqualifiedType(A.getCanonicalType(),
+                                      B.getCanonicalType());
+  }
+
+  SizeFact visit(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CastExpr>(E))
+      return read(CE->getSubExpr());
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      return read(FE->getSubExpr());
+    if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(E)) {
+      if (U->getKind() != UETT_SizeOf)
+        return SizeFact::none(false);
+      QualType T = U->getTypeOfArgument();
+      if (T->isIncompleteType() || T->isDependentType())
+        return SizeFact::none(false);
+      // sizeof of an empty struct is the kernel's BUILD_BUG_ON_ZERO: 0.
+      if (!T->isVariableArrayType() && Ctx.getTypeSizeInChars(T).isZero())
+        return SizeFact::none(false);
+      SizeFact F;
+      F.K = SizeFact::Typed;
+      F.T = T;
+      F.Exact = true;
+      return F;
+    }
+    if (const auto *O = dyn_cast<OffsetOfExpr>(E)) {
+      SizeFact F;
+      F.K = SizeFact::Typed;
+      F.T = O->getTypeSourceInfo()->getType();
+      return F;
+    }
+    if (isa<IntegerLiteral, CharacterLiteral>(E))
+      return SizeFact::none(false);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return readDecl(DRE->getDecl());
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      return readBinary(BO->getOpcode(), read(BO->getLHS()),
+                        read(BO->getRHS()));
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      SizeFact F = read(UO->getSubExpr());
+      if (UO->getOpcode() == UO_Not || UO->getOpcode() == UO_Minus ||
+          UO->getOpcode() == UO_LNot) {
+        // ~(a - 1) is a mask, not a size.
+        SizeFact M = SizeFact::none(F.Runtime);
+        return M;
+      }
+      return F;
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return readChoice(read(CO->getTrueExpr()), read(CO->getFalseExpr()));
+    if (const auto *CE = dyn_cast<ChooseExpr>(E))
+      return read(CE->getChosenSubExpr());
+    if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+      const CompoundStmt *CS = SE->getSubStmt();
+      if (!CS->body_empty())
+        if (const auto *Last = dyn_cast<Expr>(CS->body_back()))
+          return read(Last);
+      return SizeFact::none(true);
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return readHelperCall(Call);
+    if (const auto *CE = dyn_cast<ConstantExpr>(E))
+      return read(CE->getSubExpr());
+    return SizeFact::none(!E->isValueDependent() &&
+                          !E->isIntegerConstantExpr(Ctx));
+  }
+
+  SizeFact readDecl(const ValueDecl *D) {
+    if (isa<EnumConstantDecl>(D))
+      return SizeFact::none(false);
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || isa<ParmVarDecl>(VD))
+      return SizeFact::none(true);
+    const Expr *Init = VD->getAnyInitializer();
+    if (!Init || !Visited.insert(VD).second)
+      return SizeFact::none(true);
+    SizeFact F = read(Init);
+    Visited.erase(VD);
+    return F;
+  }
+
+  /// size_add(a, b), size_mul(a, b), array_size(a, b), array3_size(a, b, c)
+  /// and size_sub(a, b) read like the operators they stand for.
+  SizeFact readHelperCall(const CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !FD->getIdentifier())
+      return SizeFact::none(true);
+    BinaryOperatorKind Op =
+        llvm::StringSwitch<BinaryOperatorKind>(FD->getName())
+            .Cases("size_add", "__size_add", BO_Add)
+            .Cases("size_mul", "__size_mul", "array_size", BO_Mul)
+            .Case("array3_size", BO_Mul)
+            .Case("size_sub", BO_Sub)
+            .Default(BO_Comma);
+    if (Op == BO_Comma || Call->getNumArgs() < 2)
+      return SizeFact::none(true);
+    SizeFact F = readBinary(Op, read(Call->getArg(0)), read(Call->getArg(1)));
+    if (Call->getNumArgs() == 3)
+      F = readBinary(Op, F, read(Call->getArg(2)));
+    return F;
+  }
+
+  static SizeFact runtimeOf(SizeFact F, const SizeFact &L, const SizeFact &R) {
+    F.Runtime = L.Runtime || R.Runtime;
+    return F;
+  }
+
+  SizeFact readBinary(BinaryOperatorKind Op, SizeFact L, SizeFact R) {
+    switch (Op) {
+    case BO_Mul: {
+      SizeFact F;
+      if (L.K == SizeFact::Typed || L.K == SizeFact::Array) {
+        F.K = SizeFact::Array;
+        F.T = L.T;
+      } else if (R.K == SizeFact::Typed || R.K == SizeFact::Array) {
+        F.K = SizeFact::Array;
+        F.T = R.T;
+      } else if (L.K == SizeFact::Bucket) {
+        F = L;
+      } else if (R.K == SizeFact::Bucket) {
+        F = R;
+      }
+      return runtimeOf(F, L, R);
+    }
+    case BO_Div:
+      // sizeof(x) / sizeof(x[0]) is ARRAY_SIZE: a count.
+      if (L.hasType() && R.hasType()) {
+        SizeFact F;
+        F.K = SizeFact::Count;
+        return runtimeOf(F, L, R);
+      }
+      return runtimeOf(L.hasType() ? L : SizeFact::none(true), L, R);
+    case BO_Add:
+    case BO_Or:
+    case BO_And:
+    case BO_Xor:
+      return readSum(L, R);
+    case BO_Sub:
+    case BO_Shl:
+    case BO_Shr:
+      if (L.K != SizeFact::None)
+        return runtimeOf(dropExact(L), L, R);
+      return runtimeOf(SizeFact::none(true), L, R);
+    case BO_Comma:
+      return R;
+    default:
+      return SizeFact::none(L.Runtime || R.Runtime);
+    }
+  }
+
+  static SizeFact dropExact(SizeFact F) {
+    F.Exact = false;
+    return F;
+  }
+
+  /// header + tail, ALIGN's (x + mask) & ~mask, and the like.
+  SizeFact readSum(const SizeFact &L, const SizeFact &R) {
+    if (L.K == SizeFact::Bucket || R.K == SizeFact::Bucket)
+      return L.K == SizeFact::Bucket ? L : R;
+    if (L.K == SizeFact::Flex || R.K == SizeFact::Flex)
+      return runtimeOf(L.K == SizeFact::Flex ? L : R, L, R);
+    // A header plus n elements: the flexible struct, not the element.
+    if (L.K == SizeFact::Typed && R.K == SizeFact::Array)
+      return runtimeOf(flex(L.T, R.T), L, R);
+    if (L.K == SizeFact::Array && R.K == SizeFact::Typed)
+      return runtimeOf(flex(R.T, L.T), L, R);
+    if (L.hasType())
+      return runtimeOf(dropExact(L), L, R);
+    if (R.hasType())
+      return runtimeOf(dropExact(R), L, R);
+    return SizeFact::none(L.Runtime || R.Runtime);
+  }
+
+  SizeFact flex(QualType Header, QualType Elem) {
+    SizeFact F;
+    F.K = SizeFact::Flex;
+    F.T = Header;
+    F.Other = Elem;
+    return F;
+  }
+
+  SizeFact readChoice(const SizeFact &A, const SizeFact &B) {
+    if (A.hasType() && B.hasType()) {
+      if (same(A.T, B.T) && A.K == B.K)
+        return A;
+      SizeFact F;
+      F.K = SizeFact::Bucket;
+      F.T = A.T;
+      F.Other = B.T;
+      F.Runtime = true;
+      return F;
+    }
+    if (A.K == SizeFact::Bucket || B.K == SizeFact::Bucket)
+      return A.K == SizeFact::Bucket ? A : B;
+    // max(sizeof(T), 128): the typed side, rounded up to a floor.
+    if (A.hasType())
+      return runtimeOf(dropExact(A), A, B);
+    if (B.hasType())
+      return runtimeOf(dropExact(B), A, B);
+    return SizeFact::none(A.Runtime || B.Runtime);
+  }
+
+  ASTContext &Ctx;
+  unsigned Depth = 0;
+  llvm::SmallPtrSet<const VarDecl *, 4> Visited;
+};
+
+/// Where the result of an allocator call goes.
+struct Destination {
+  QualType Pointee; ///< Null when the result reaches no typed pointer.
+  bool Found = false;
+  std::string How;  ///< "assignment to 'p'", "cast", ...
+  std::string Key;  ///< Evidence keyword: destination / cast.
+};
+
+bool isByteType(QualType T) {
+  T = T.getCanonicalType();
+  return T->isVoidType() || T->isCharType() ||
+         T->isSpecificBuiltinType(BuiltinType::UChar) ||
+         T->isSpecificBuiltinType(BuiltinType::SChar) ||
+         T->isSpecificBuiltinType(BuiltinType::Char_U) ||
+         T->isSpecificBuiltinType(BuiltinType::Char_S);
+}
+
+std::string quoted(const ASTContext &Ctx, QualType T) {
+  return "'" + canonicalTypeName(Ctx, T) + "'";
+}
+
+class DestinationReader {
+public:
+  explicit DestinationReader(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  Destination read(const Expr *Call) {
+    DynTypedNode Cur = DynTypedNode::create(*Call);
+    for (unsigned Step = 0; Step < 16; ++Step) {
+      DynTypedNodeList Parents = Ctx.getParents(Cur);
+      if (Parents.size() != 1)
+        return {};
+      const DynTypedNode &P = Parents[0];
+      const Stmt *CurS = Cur.get<Stmt>();
+      if (const auto *PE = P.get<ParenExpr>()) {
+        Cur = DynTypedNode::create(*PE);
+        continue;
+      }
+      if (const auto *ICE = P.get<ImplicitCastExpr>()) {
+        if (ICE->getType()->isPointerType() || ICE->getCastKind() == CK_NoOp ||
+            ICE->getCastKind() == CK_BitCast) {
+          Cur = DynTypedNode::create(*ICE);
+          continue;
+        }
+        return {};
+      }
+      if (const auto *EC = P.get<ExplicitCastExpr>()) {
+        QualType T = EC->getTypeAsWritten();
+        if (!T->isPointerType())
+          return {};
+        if (T->getPointeeType()->isVoidType()) {
+          Cur = DynTypedNode::create(*EC);
+          continue;
+        }
+        return found(T->getPointeeType(), "cast to " + quoted(Ctx, T), "cast");
+      }
+      if (const auto *CO = P.get<ConditionalOperator>()) {
+        if (CurS == CO->getCond())
+          return {};
+        Cur = DynTypedNode::create(*CO);
+        continue;
+      }
+      if (const auto *BO = P.get<BinaryOperator>()) {
+        if (BO->getOpcode() == BO_Comma && CurS == BO->getRHS()) {
+          Cur = DynTypedNode::create(*BO);
+          continue;
+        }
+        if (BO->getOpcode() != BO_Assign || CurS != BO->getRHS())
+          return {};
+        const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (const StmtExpr *SE = transparentHolder(VD)) {
+              Cur = DynTypedNode::create(*SE);
+              continue;
+            }
+        return fromPointer(LHS->getType(), "assignment to " + describe(LHS));
+      }
+      if (const auto *VD = P.get<VarDecl>()) {
+        if (const StmtExpr *SE = transparentHolder(VD)) {
+          Cur = DynTypedNode::create(*SE);
+          continue;
+        }
+        return fromPointer(VD->getType(),
+                           "initialisation of '" + VD->getName().str() + "'");
+      }
+      if (const auto *CS = P.get<CompoundStmt>()) {
+        // The value of a statement expression is its last statement.
+        if (CS->body_empty() || CS->body_back() != CurS)
+          return {};
+        DynTypedNodeList GP = Ctx.getParents(*CS);
+        if (GP.size() != 1 || !GP[0].get<StmtExpr>())
+          return {};
+        Cur = GP[0];
+        continue;
+      }
+      if (const auto *RS = P.get<ReturnStmt>()) {
+        const FunctionDecl *FD = enclosingFunction(*RS);
+        if (!FD)
+          return {};
+        return fromPointer(FD->getReturnType(),
+                           "return from '" + FD->getName().str() + "'");
+      }
+      if (const auto *CE = P.get<CallExpr>()) {
+        const FunctionDecl *FD = CE->getDirectCallee();
+        if (!FD || CurS == CE->getCallee())
+          return {};
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+          if (CE->getArg(I) == CurS && I < FD->getNumParams())
+            return fromPointer(FD->getParamDecl(I)->getType(),
+                               "argument " + std::to_string(I + 1) + " of '" +
+                                   FD->getName().str() + "'");
+        return {};
+      }
+      if (const auto *ILE = P.get<InitListExpr>()) {
+        QualType T = ILE->getType();
+        if (const auto *RT = T->getAs<RecordType>()) {
+          const RecordDecl *RD = RT->getDecl()->getDefinition();
+          if (!RD || RD->isUnion())
+            return {};
+          unsigned I = 0;
+          for (const FieldDecl *FD : RD->fields()) {
+            if (I < ILE->getNumInits() && ILE->getInit(I) == CurS)
+              return fromPointer(FD->getType(),
+                                 "field '" + FD->getName().str() + "'");
+            ++I;
+          }
+        }
+        return {};
+      }
+      return {};
+    }
+    return {};
+  }
+
+private:
+  Destination found(QualType Pointee, std::string How, std::string Key) {
+    Destination D;
+    D.Pointee = Pointee;
+    D.Found = true;
+    D.How = std::move(How);
+    D.Key = std::move(Key);
+    return D;
+  }
+
+  Destination fromPointer(QualType T, std::string How) {
+    T = T.getCanonicalType();
+    if (!T->isPointerType())
+      return {};
+    return found(T->getPointeeType(), std::move(How), "destination");
+  }
+
+  std::string describe(const Expr *LHS) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+      return "'" + DRE->getDecl()->getName().str() + "'";
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+      return "field '" + ME->getMemberDecl()->getName().str() + "'";
+    return "an lvalue of type " + quoted(Ctx, LHS->getType());
+  }
+
+  /// A local declared in a statement expression whose value is that local:
+  /// alloc_hooks()'s `typeof(call) _res; _res = call; _res;`.
+  const StmtExpr *transparentHolder(const VarDecl *VD) {
+    if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+      return nullptr;
+    DynTypedNodeList DS = Ctx.getParents(*VD);
+    if (DS.size() != 1 || !DS[0].get<DeclStmt>())
+      return nullptr;
+    DynTypedNodeList CSs = Ctx.getParents(DS[0]);
+    if (CSs.size() != 1)
+      return nullptr;
+    const auto *CS = CSs[0].get<CompoundStmt>();
+    if (!CS || CS->body_empty())
+      return nullptr;
+    DynTypedNodeList SEs = Ctx.getParents(*CS);
+    if (SEs.size() != 1)
+      return nullptr;
+    const auto *SE = SEs[0].get<StmtExpr>();
+    if (!SE)
+      return nullptr;
+    const auto *Last = dyn_cast<Expr>(CS->body_back());
+    if (!Last)
+      return nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Last->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == VD ? SE : nullptr;
+  }
+
+  const FunctionDecl *enclosingFunction(const Stmt &S) {
+    DynTypedNode N = DynTypedNode::create(S);
+    for (unsigned I = 0; I < 256; ++I) {
+      DynTypedNodeList Ps = Ctx.getParents(N);
+      if (Ps.empty())
+        return nullptr;
+      if (const auto *FD = Ps[0].get<FunctionDecl>())
+        return FD;
+      N = Ps[0];
+    }
+    return nullptr;
+  }
+
+  ASTContext &Ctx;
+};
+
+const Expr *argOrNull(const CallExpr *CE, int I) {
+  if (I < 0 || static_cast<unsigned>(I) >= CE->getNumArgs())
+    return nullptr;
+  return CE->getArg(I);
+}
+
+QualType pointeeOf(const Expr *E) {
+  if (!E)
+    return QualType();
+  QualType T = E->IgnoreParenImpCasts()->getType().getCanonicalType();
+  if (!T->isPointerType())
+    return QualType();
+  return T->getPointeeType();
+}
+
+/// Names a parameter of the enclosing function the size depends on.
+const ParmVarDecl *sizeParameter(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<ParmVarDecl>(DRE->getDecl());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (const ParmVarDecl *P = sizeParameter(BO->getLHS()))
+      return P;
+    return sizeParameter(BO->getRHS());
+  }
+  return nullptr;
+}
+
+} // namespace
+
+const AllocatorInfo *SiteInferrer::allocatorFor(const CallExpr *CE) const {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  return Spec.lookup(FD->getName());
+}
+
+QualType SiteInferrer::destinationPointee(const Expr *CE) {
+  Destination D = DestinationReader(Ctx).read(CE);
+  return D.Found ? D.Pointee : QualType();
+}
+
+SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
+  SiteVerdict V;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (Callee && static_cast<int>(Callee->getNumParams()) <= A.maxArgIndex()) {
+    V.Class = ReasonClass::BadDeclaration;
+    V.Reason = "'" + A.Family + "' is declared with " +
+               std::to_string(Callee->getNumParams()) +
+               " parameters, the allocator spec expects at least " +
+               std::to_string(A.maxArgIndex() + 1);
+    return V;
+  }
+  if (Callee && Callee->isVariadic()) {
+    V.Class = ReasonClass::VariadicAllocator;
+    V.Reason = "'" + A.Family +
+               "' is variadic, so its typed variant cannot take a token";
+    return V;
+  }
+
+  SizeReader Sizes(Ctx);
+  SizeFact S = Sizes.read(argOrNull(CE, A.SizeArg));
+  if (A.isArray()) {
+    // The element-size argument names the type; the count never does,
+    // unless the two were written the other way round.
+    SizeFact Count = Sizes.read(argOrNull(CE, A.CountArg));
+    if (S.K == SizeFact::Typed || S.K == SizeFact::Array) {
+      S.K = SizeFact::Array;
+    } else if (S.K == SizeFact::None &&
+               (Count.K == SizeFact::Typed || Count.K == SizeFact::Array)) {
+      S = Count;
+      S.K = SizeFact::Array;
+    }
+    S.Runtime |= Count.Runtime;
+    S.Exact = false;
+  }
+  Destination D = DestinationReader(Ctx).read(CE);
+  QualType Src = pointeeOf(argOrNull(CE, A.SrcArg));
+  QualType Old = pointeeOf(argOrNull(CE, A.OldPtrArg));
+
+  auto finish = [&](QualType T, SiteShape Shape, std::string Evidence) {
+    if (!identityFromAST(Ctx, T, V.Identity)) {
+      V.Class = ReasonClass::IncompleteType;
+      V.Reason = "the type " + quoted(Ctx, T) + " is incomplete here";
+      return V;
+    }
+    V.Typed = true;
+    V.Type = T;
+    V.Shape = Shape;
+    V.Evidence = std::move(Evidence);
+    V.Class = ReasonClass::None;
+    return V;
+  };
+
+  if (S.K == SizeFact::Bucket) {
+    V.Class = ReasonClass::SizeBucket;
+    V.Reason = "the size picks between " + quoted(Ctx, S.T) + " and " +
+               quoted(Ctx, S.Other) + " at run time";
+    return V;
+  }
+
+  if (S.hasType()) {
+    SiteShape Shape = S.K == SizeFact::Array  ? SiteShape::Array
+                      : S.K == SizeFact::Flex ? SiteShape::Flex
+                      : S.Exact               ? SiteShape::Single
+                                              : SiteShape::Flex;
+    QualType T = S.T;
+    if (D.Found && !isByteType(D.Pointee)) {
+      QualType DT = D.Pointee;
+      if (Ctx.hasSameUnqualifiedType(T.getCanonicalType(),
+                                     DT.getCanonicalType()))
+        return finish(T, Shape, "size+" + D.Key);
+      bool Records = T->isRecordType() || DT->isRecordType();
+      bool SizesDiffer = !DT->isIncompleteType() && !T->isIncompleteType() &&
+                         Ctx.getTypeSizeInChars(DT) != Ctx.getTypeSizeInChars(T);
+      if (Records || SizesDiffer) {
+        V.Class = ReasonClass::ConflictingEvidence;
+        V.Reason = "the size names " + quoted(Ctx, T) + " but the " + D.How +
+                   " names " + quoted(Ctx, DT);
+        return V;
+      }
+    }
+    return finish(T, Shape, "size");
+  }
+
+  if (D.Found && !isByteType(D.Pointee))
+    return finish(D.Pointee, S.Runtime ? SiteShape::Unknown : SiteShape::Single,
+                  D.Key);
+  if (!Src.isNull() && !isByteType(Src))
+    return finish(Src, SiteShape::Unknown, "source");
+  if (!Old.isNull() && !isByteType(Old))
+    return finish(Old, SiteShape::Unknown, "old-pointer");
+
+  if (S.K == SizeFact::Count) {
+    V.Class = ReasonClass::NoEvidence;
+    V.Reason = "the size is an element count and nothing names the element "
+               "type";
+    return V;
+  }
+  if (D.Found && !D.Pointee->isVoidType()) {
+    V.Class = ReasonClass::ByteBuffer;
+    V.Reason = "the result is a byte buffer (" + D.How + " of type " +
+               quoted(Ctx, Ctx.getPointerType(D.Pointee)) + ")";
+    return V;
+  }
+  const Expr *SizeArg = argOrNull(CE, A.SizeArg);
+  if (const ParmVarDecl *P = sizeParameter(SizeArg)) {
+    const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (FD && llvm::StringRef(D.How).starts_with("return from")) {
+      V.Class = ReasonClass::OpaqueWrapper;
+      V.Reason = "the size comes from parameter '" + P->getName().str() +
+                 "' of '" + FD->getName().str() +
+                 "', so only its callers know the type";
+      return V;
+    }
+  }
+  std::string Where =
+      D.Found ? "the result is only stored to a 'void *' (" + D.How + ")"
+              : "the result does not reach a typed pointer";
+  if (S.Runtime) {
+    V.Class = ReasonClass::RuntimeSizeNoType;
+    V.Reason = "size is a runtime value and " + Where;
+  } else {
+    V.Class = ReasonClass::ConstantSizeNoType;
+    V.Reason = "size is a constant with no type and " + Where;
+  }
+  return V;
+}
+
+} // namespace typeslab

@@ -1,0 +1,87 @@
+//===- ASTInference.h - Allocation-site type inference on the AST -*- C++ -*-===//
+//
+// Given a call to an allocator of the spec, works out the allocated type from
+// the size expression (sizeof, offsetof, struct_size, size_add/size_mul,
+// ALIGN/max/round_up, ARRAY_SIZE counts, local size variables) and from where
+// the result flows (assignment, initialisation, return, argument, explicit
+// cast), seeing through alloc_hooks-style statement expressions. Used by the
+// pass's front-end half and by the checker, so both speak of the same
+// verdicts and reason classes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TYPESLAB_LIB_ASTINFERENCE_H
+#define TYPESLAB_LIB_ASTINFERENCE_H
+
+#include "AllocatorSpec.h"
+#include "TypeIdentity.h"
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+} // namespace clang
+
+namespace typeslab {
+
+/// Why a site is untyped. The names (reasonClassName) appear in remarks,
+/// site records, checker remarks and CI reports.
+enum class ReasonClass {
+  None,                ///< Typed.
+  ByteBuffer,          ///< Result is used as bytes (char/u8 buffer).
+  RuntimeSizeNoType,   ///< Runtime size; result only stored to a 'void *'.
+  ConstantSizeNoType,  ///< Constant size (PAGE_SIZE...) and no type anywhere.
+  SizeBucket,          ///< Size picks between types (c ? sizeof(A) : ...).
+  ConflictingEvidence, ///< Size and destination name different types.
+  IndirectCall,        ///< Call through a function pointer.
+  OpaqueWrapper,       ///< Size comes from a wrapper's parameter.
+  VariadicAllocator,   ///< Typed variant cannot take a trailing token.
+  BadDeclaration,      ///< Allocator declared with too few parameters.
+  IncompleteType,      ///< The named type is incomplete at the site.
+  NoEvidence,          ///< Nothing to go on (IR-only fallback).
+};
+
+llvm::StringRef reasonClassName(ReasonClass C);
+
+/// How the size relates to the type.
+enum class SiteShape { Single, Array, Flex, Unknown };
+llvm::StringRef siteShapeName(SiteShape S);
+
+struct SiteVerdict {
+  bool Typed = false;
+  clang::QualType Type;     ///< Allocated (element/header) type when typed.
+  TypeIdentity Identity;    ///< Identity of Type when typed.
+  SiteShape Shape = SiteShape::Unknown;
+  std::string Evidence;     ///< "sizeof", "sizeof+destination", "cast", ...
+  ReasonClass Class = ReasonClass::NoEvidence;
+  std::string Reason;       ///< Words, for remarks and records.
+};
+
+class SiteInferrer {
+public:
+  SiteInferrer(clang::ASTContext &Ctx, const AllocatorSpec &Spec)
+      : Ctx(Ctx), Spec(Spec) {}
+
+  /// The spec entry of a direct call's callee, or nullptr.
+  const AllocatorInfo *allocatorFor(const clang::CallExpr *CE) const;
+
+  /// The verdict for one allocator call.
+  SiteVerdict infer(const clang::CallExpr *CE, const AllocatorInfo &A);
+
+  /// The type the result of CE flows into (destination), seeing through
+  /// parentheses, implicit casts and alloc_hooks statement expressions; a
+  /// null QualType when there is none. Exposed for the checker.
+  clang::QualType destinationPointee(const clang::Expr *CE);
+
+private:
+  clang::ASTContext &Ctx;
+  const AllocatorSpec &Spec;
+};
+
+} // namespace typeslab
+
+#endif // TYPESLAB_LIB_ASTINFERENCE_H

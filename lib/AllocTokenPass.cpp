@@ -1,0 +1,504 @@
+//===- AllocTokenPass.cpp - The typeslab pass: typed allocator calls ------===//
+//
+// At every direct call to an allocator of the spec, works out the allocated
+// type (front-end verdict first, IR rules otherwise) and rewrites the call to
+// the spec's typed variant with a type token appended:
+//
+//   kmalloc(sizeof(*p), GFP_KERNEL)
+//     -> kmalloc_token(sizeof(*p), GFP_KERNEL, (uint64_t)&__typeslab_type_..)
+//
+// In descriptor mode (default) the token is the address of a per-type
+// descriptor (include/typeslab/token.h) emitted as a linkonce_odr COMDAT in
+// section "typeslab_types"; in hash mode it is the layout hash, optionally
+// reduced mod -typeslab-max-tokens. Every site gets a remark (-Rpass=typeslab
+// or -Rpass-missed=typeslab) and, with -typeslab-sites=DIR, a record.
+//
+//   clang -O2 -fpass-plugin=TypeslabPass.so [-mllvm -typeslab-...] -c f.c
+//   opt -load-pass-plugin=TypeslabPass.so -passes=typeslab -S f.ll
+//
+//===----------------------------------------------------------------------===//
+#include "AllocTokenPass.h"
+
+#include "IRInference.h"
+#include "PassOptions.h"
+#include "SiteRecords.h"
+#include "SiteResult.h"
+#include "VerdictStore.h"
+
+#include "typeslab/token.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+using namespace llvm;
+
+#define DEBUG_TYPE "typeslab"
+
+STATISTIC(NumSites, "Allocator calls seen");
+STATISTIC(NumTyped, "Allocator calls typed");
+STATISTIC(NumUntyped, "Allocator calls left untyped");
+STATISTIC(NumConflicting, "Allocator calls with conflicting evidence");
+STATISTIC(NumRewritten, "Allocator calls rewritten to typed variants");
+STATISTIC(NumDescriptors, "Type descriptors emitted");
+STATISTIC(NumAddressTaken, "Uses of an allocator's address");
+
+namespace typeslab {
+namespace {
+
+/// One allocator call, collected before anything is rewritten.
+struct Site {
+  CallBase *Call;
+  const AllocatorInfo *Alloc;
+  SiteResult Result;
+  uint64_t TokenValue = 0;
+  Constant *Token = nullptr;
+  bool Rewritten = false;
+  std::string NotRewritten; ///< Why a typed site kept its call, if so.
+};
+
+class Typeslab {
+public:
+  Typeslab(Module &M, const PassOptions &Opts, const AllocatorSpec &Spec)
+      : M(M), Ctx(M.getContext()), DL(M.getDataLayout()), Opts(Opts),
+        Spec(Spec), I64(Type::getInt64Ty(Ctx)) {}
+
+  bool run();
+
+private:
+  void collect(Function &F, std::vector<Site> &Sites);
+  void infer(Site &S);
+  void assignToken(Site &S);
+  GlobalVariable *descriptorFor(const TypeIdentity &Id);
+  Function *typedVariant(const Site &S, std::string &Why);
+  void rewrite(Site &S);
+  void remark(const Site &S);
+  void reportAddressTaken(std::vector<SiteRecord> &Records);
+  SiteRecord record(const Site &S) const;
+  const char *modeName() const;
+
+  Module &M;
+  LLVMContext &Ctx;
+  const DataLayout &DL;
+  const PassOptions &Opts;
+  const AllocatorSpec &Spec;
+  IntegerType *I64;
+  std::map<uint64_t, GlobalVariable *> Descriptors;
+};
+
+const char *Typeslab::modeName() const {
+  if (Opts.ReportOnly)
+    return "report-only";
+  return Opts.Tokens == TokenMode::Hash ? "hash" : "descriptor";
+}
+
+Function *calledFunction(CallBase &CB) {
+  return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+}
+
+void Typeslab::collect(Function &F, std::vector<Site> &Sites) {
+  if (F.isDeclaration() || F.hasAvailableExternallyLinkage() ||
+      F.hasFnAttribute(Attribute::Naked))
+    return;
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || isa<IntrinsicInst>(CB))
+      continue;
+    Function *Callee = calledFunction(*CB);
+    if (!Callee || !Callee->hasName())
+      continue;
+    if (const AllocatorInfo *A = Spec.lookup(Callee->getName()))
+      Sites.push_back(Site{CB, A, {}, 0, nullptr, false, ""});
+  }
+}
+
+void Typeslab::infer(Site &S) {
+  CallBase &CB = *S.Call;
+  Function *Callee = calledFunction(CB);
+  FunctionType *FT = Callee->getFunctionType();
+  SiteResult &R = S.Result;
+  if (FT->isVarArg()) {
+    R.Class = ReasonClass::VariadicAllocator;
+    R.Reason = FT->getNumParams() == 0
+                   ? "'" + S.Alloc->Family +
+                         "' is declared without a prototype"
+                   : "'" + S.Alloc->Family +
+                         "' is variadic, so its typed variant cannot take a "
+                         "token";
+    return;
+  }
+  if (static_cast<int>(FT->getNumParams()) <= S.Alloc->maxArgIndex()) {
+    R.Class = ReasonClass::BadDeclaration;
+    R.Reason = "'" + S.Alloc->Family + "' is declared with " +
+               std::to_string(FT->getNumParams()) +
+               " parameters, the allocator spec expects at least " +
+               std::to_string(S.Alloc->maxArgIndex() + 1);
+    return;
+  }
+  if (Opts.UseFrontend && VerdictStore::get().active()) {
+    if (const DILocation *Loc = CB.getDebugLoc().get())
+      if (const FrontendSite *FS = VerdictStore::get().find(
+              Loc->getLine(), Loc->getColumn(), CB.getFunction()->getName(),
+              Callee->getName())) {
+        R.Typed = FS->Typed;
+        R.Identity = FS->Identity;
+        R.Shape = FS->Shape;
+        R.Evidence = FS->Evidence;
+        R.Class = FS->Class;
+        R.Reason = FS->Reason;
+        R.Source = VerdictSource::Frontend;
+        return;
+      }
+  }
+  R = inferFromIR(CB, *S.Alloc, DL);
+}
+
+GlobalVariable *Typeslab::descriptorFor(const TypeIdentity &Id) {
+  auto It = Descriptors.find(Id.Hash);
+  if (It != Descriptors.end())
+    return It->second;
+  std::string Name;
+  raw_string_ostream OS(Name);
+  OS << "__typeslab_type_" << format_hex_no_prefix(Id.Hash, 16);
+  if (GlobalVariable *G = M.getGlobalVariable(Name, /*AllowInternal=*/true))
+    return Descriptors[Id.Hash] = G;
+
+  Comdat *C = M.getOrInsertComdat(Name);
+  C->setSelectionKind(Comdat::Any);
+  Constant *Str = ConstantDataArray::getString(Ctx, Id.Name);
+  auto *NameVar = new GlobalVariable(M, Str->getType(), /*isConstant=*/true,
+                                     GlobalValue::PrivateLinkage, Str,
+                                     Name + ".name");
+  NameVar->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  NameVar->setAlignment(Align(1));
+  NameVar->setComdat(C);
+
+  // Mirrors struct typeslab_type in include/typeslab/token.h.
+  Type *I16 = Type::getInt16Ty(Ctx), *I32 = Type::getInt32Ty(Ctx);
+  PointerType *Ptr = PointerType::getUnqual(Ctx);
+  StructType *DescTy = StructType::getTypeByName(Ctx, "typeslab.type");
+  if (!DescTy)
+    DescTy = StructType::create(
+        Ctx, {I32, I16, I16, I64, I64, I64, I32, I32, Ptr, Ptr},
+        "typeslab.type");
+  Constant *Init = ConstantStruct::get(
+      DescTy, {ConstantInt::get(I32, TYPESLAB_DESC_MAGIC),
+               ConstantInt::get(I16, TYPESLAB_DESC_VERSION),
+               ConstantInt::get(I16, Id.Flags), ConstantInt::get(I64, Id.Hash),
+               ConstantInt::get(I64, Id.Size),
+               ConstantInt::get(I64, Id.ElemSize),
+               ConstantInt::get(I32, Id.Align), ConstantInt::get(I32, 0),
+               NameVar, ConstantPointerNull::get(Ptr)});
+  auto *G = new GlobalVariable(M, DescTy, /*isConstant=*/false,
+                               GlobalValue::LinkOnceODRLinkage, Init, Name);
+  G->setComdat(C);
+  G->setSection(TYPESLAB_DESC_SECTION);
+  G->setAlignment(Align(8));
+  ++NumDescriptors;
+  return Descriptors[Id.Hash] = G;
+}
+
+void Typeslab::assignToken(Site &S) {
+  const SiteResult &R = S.Result;
+  if (!R.Typed) {
+    S.TokenValue = Opts.Fallback;
+    S.Token = ConstantInt::get(I64, Opts.Fallback);
+    return;
+  }
+  if (Opts.Tokens == TokenMode::Hash) {
+    S.TokenValue = typeslab_hash_token(R.Identity.Hash,
+                                       R.Identity.hasPointer(), Opts.MaxTokens);
+    S.Token = ConstantInt::get(I64, S.TokenValue);
+    return;
+  }
+  GlobalVariable *G = descriptorFor(R.Identity);
+  // The address is known only at link time; records show the layout hash.
+  S.TokenValue = R.Identity.Hash;
+  S.Token = ConstantExpr::getPtrToInt(G, I64);
+}
+
+Function *Typeslab::typedVariant(const Site &S, std::string &Why) {
+  Function *Callee = calledFunction(*S.Call);
+  FunctionType *FT = Callee->getFunctionType();
+  SmallVector<Type *, 8> Params(FT->param_begin(), FT->param_end());
+  unsigned Pos = S.Alloc->TokenArg < 0 ? Params.size() : S.Alloc->TokenArg;
+  if (Pos > Params.size()) {
+    Why = "the spec puts the token at argument " + std::to_string(Pos) +
+          " but '" + Callee->getName().str() + "' has only " +
+          std::to_string(Params.size()) + " parameters";
+    return nullptr;
+  }
+  Params.insert(Params.begin() + Pos, I64);
+  auto *NewFT = FunctionType::get(FT->getReturnType(), Params, false);
+  if (Function *Existing = M.getFunction(S.Alloc->Typed)) {
+    if (Existing->getFunctionType() != NewFT) {
+      Why = "'" + S.Alloc->Typed +
+            "' is already declared with a different type";
+      return nullptr;
+    }
+    return Existing;
+  }
+  Function *F = Function::Create(NewFT, GlobalValue::ExternalLinkage,
+                                 S.Alloc->Typed, M);
+  F->setCallingConv(Callee->getCallingConv());
+  // Keep what the allocator promises about its result and arguments.
+  AttributeList From = Callee->getAttributes();
+  AttrBuilder FnAttrs(Ctx, From.getFnAttrs());
+  FnAttrs.removeAttribute(Attribute::AllocSize);
+  FnAttrs.removeAttribute(Attribute::AllocKind);
+  FnAttrs.removeAttribute("alloc-family");
+  SmallVector<AttributeSet, 8> ParamAttrs;
+  for (unsigned I = 0; I < Params.size(); ++I) {
+    if (I == Pos)
+      ParamAttrs.push_back(AttributeSet());
+    else
+      ParamAttrs.push_back(From.getParamAttrs(I < Pos ? I : I - 1));
+  }
+  F->setAttributes(AttributeList::get(Ctx, AttributeSet::get(Ctx, FnAttrs),
+                                      From.getRetAttrs(), ParamAttrs));
+  return F;
+}
+
+void Typeslab::rewrite(Site &S) {
+  CallBase *CB = S.Call;
+  Function *NewF = typedVariant(S, S.NotRewritten);
+  if (!NewF)
+    return;
+  unsigned Pos = S.Alloc->TokenArg < 0 ? CB->arg_size() : S.Alloc->TokenArg;
+  SmallVector<Value *, 8> Args(CB->args());
+  Args.insert(Args.begin() + Pos, S.Token);
+  SmallVector<OperandBundleDef, 1> Bundles;
+  CB->getOperandBundlesAsDefs(Bundles);
+
+  CallBase *New;
+  if (auto *II = dyn_cast<InvokeInst>(CB))
+    New = InvokeInst::Create(NewF, II->getNormalDest(), II->getUnwindDest(),
+                             Args, Bundles, "", CB->getIterator());
+  else {
+    auto *CI = CallInst::Create(NewF, Args, Bundles, "", CB->getIterator());
+    CI->setTailCallKind(cast<CallInst>(CB)->getTailCallKind());
+    New = CI;
+  }
+  New->setCallingConv(CB->getCallingConv());
+  AttributeList A = CB->getAttributes();
+  SmallVector<AttributeSet, 8> ParamAttrs;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (I == Pos)
+      ParamAttrs.push_back(AttributeSet());
+    else
+      ParamAttrs.push_back(A.getParamAttrs(I < Pos ? I : I - 1));
+  }
+  AttrBuilder FnAttrs(Ctx, A.getFnAttrs());
+  FnAttrs.removeAttribute(Attribute::AllocSize);
+  New->setAttributes(AttributeList::get(Ctx, AttributeSet::get(Ctx, FnAttrs),
+                                        A.getRetAttrs(), ParamAttrs));
+  SmallVector<std::pair<unsigned, MDNode *>, 4> MDs;
+  CB->getAllMetadata(MDs);
+  for (auto &[Kind, Node] : MDs)
+    New->setMetadata(Kind, Node);
+  New->setDebugLoc(CB->getDebugLoc());
+  New->takeName(CB);
+  CB->replaceAllUsesWith(New);
+  CB->eraseFromParent();
+  S.Call = New;
+  S.Rewritten = true;
+  ++NumRewritten;
+}
+
+std::string tokenText(const Site &S) {
+  std::string T;
+  raw_string_ostream OS(T);
+  OS << format_hex(S.TokenValue, 2);
+  return T;
+}
+
+void Typeslab::remark(const Site &S) {
+  Function &F = *S.Call->getFunction();
+  OptimizationRemarkEmitter ORE(&F);
+  const SiteResult &R = S.Result;
+  const char *Src = R.Source == VerdictSource::Frontend ? "front end" : "IR";
+  if (R.Typed) {
+    ORE.emit([&] {
+      OptimizationRemark Rem(PassName, "Typed", S.Call);
+      Rem << "typed '" << ore::NV("Allocator", S.Alloc->Family)
+          << "' call in '" << ore::NV("Function", F.getName()) << "' as '"
+          << ore::NV("Type", R.Identity.Name) << "' ("
+          << ore::NV("Shape", siteShapeName(R.Shape)) << ", evidence: "
+          << ore::NV("Evidence", R.Evidence) << " from the " << Src
+          << ", token " << ore::NV("Token", tokenText(S)) << ")";
+      if (!S.NotRewritten.empty())
+        Rem << "; not rewritten: " << ore::NV("NotRewritten", S.NotRewritten);
+      return Rem;
+    });
+    return;
+  }
+  ORE.emit([&] {
+    OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
+    Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family)
+        << "' call in '" << ore::NV("Function", F.getName())
+        << "': " << ore::NV("Reason", R.Reason) << " ["
+        << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
+    return Rem;
+  });
+}
+
+SiteRecord Typeslab::record(const Site &S) const {
+  SiteRecord Rec;
+  if (const DILocation *Loc = S.Call->getDebugLoc().get()) {
+    Rec.File = Loc->getFilename().str();
+    Rec.Line = Loc->getLine();
+    Rec.Col = Loc->getColumn();
+  } else {
+    Rec.File = M.getSourceFileName();
+  }
+  Rec.Function = S.Call->getFunction()->getName().str();
+  Rec.Allocator = S.Alloc->Family;
+  Rec.Typed = S.Result.Typed;
+  Rec.Type = S.Result.Typed ? S.Result.Identity.Name : "";
+  Rec.Token = S.TokenValue;
+  Rec.Shape = siteShapeName(S.Result.Shape).str();
+  Rec.Evidence = S.Result.Evidence;
+  Rec.ReasonClass = reasonClassName(S.Result.Class).str();
+  Rec.Reason = S.Result.Reason;
+  Rec.Rewritten = S.Rewritten;
+  Rec.Mode = modeName();
+  return Rec;
+}
+
+/// A use of an allocator other than as a call's callee: calls through the
+/// resulting pointer cannot be typed.
+void Typeslab::reportAddressTaken(std::vector<SiteRecord> &Records) {
+  for (const AllocatorInfo &A : Spec.entries()) {
+    Function *AF = M.getFunction(A.Name);
+    if (!AF)
+      continue;
+    for (const Use &U : AF->uses()) {
+      auto *I = dyn_cast<Instruction>(U.getUser());
+      if (auto *CB = dyn_cast_or_null<CallBase>(I))
+        if (CB->isCallee(&U))
+          continue;
+      ++NumAddressTaken;
+      SiteRecord Rec;
+      Rec.File = M.getSourceFileName();
+      Rec.Function = I ? I->getFunction()->getName().str() : "";
+      Rec.Allocator = A.Family;
+      Rec.Shape = "unknown";
+      Rec.ReasonClass = reasonClassName(ReasonClass::IndirectCall).str();
+      Rec.Reason = "the address of '" + A.Name +
+                   "' is taken; calls through the pointer are not typed";
+      Rec.Token = Opts.Fallback;
+      Rec.Mode = modeName();
+      if (I) {
+        if (const DILocation *Loc = I->getDebugLoc().get()) {
+          Rec.File = Loc->getFilename().str();
+          Rec.Line = Loc->getLine();
+          Rec.Col = Loc->getColumn();
+        }
+        OptimizationRemarkEmitter ORE(I->getFunction());
+        ORE.emit([&] {
+          return OptimizationRemarkMissed(PassName, "AddressTaken", I)
+                 << "address of '" << ore::NV("Allocator", A.Family)
+                 << "' taken in '"
+                 << ore::NV("Function", I->getFunction()->getName())
+                 << "': calls through the pointer are not typed ["
+                 << ore::NV("ReasonClass",
+                            reasonClassName(ReasonClass::IndirectCall))
+                 << "]";
+        });
+      }
+      Records.push_back(std::move(Rec));
+    }
+  }
+}
+
+bool Typeslab::run() {
+  std::vector<Site> Sites;
+  for (Function &F : M)
+    collect(F, Sites);
+  std::vector<SiteRecord> Records;
+  for (Site &S : Sites) {
+    ++NumSites;
+    infer(S);
+    if (S.Result.Typed)
+      ++NumTyped;
+    else
+      ++NumUntyped;
+    if (S.Result.Class == ReasonClass::ConflictingEvidence)
+      ++NumConflicting;
+    bool Rewritable = S.Result.Class != ReasonClass::VariadicAllocator &&
+                      S.Result.Class != ReasonClass::BadDeclaration;
+    assignToken(S);
+    if (!Opts.ReportOnly && Rewritable)
+      rewrite(S);
+    remark(S);
+    Records.push_back(record(S));
+  }
+  reportAddressTaken(Records);
+
+  bool Changed = llvm::any_of(Sites, [](const Site &S) { return S.Rewritten; });
+  if (Changed && Opts.Verify) {
+    std::string Err;
+    raw_string_ostream OS(Err);
+    if (verifyModule(M, &OS))
+      Ctx.diagnose(DiagnosticInfoGeneric(
+          Twine("typeslab: the IR verifier rejected the rewritten module: ") +
+              OS.str(),
+          DS_Error));
+  }
+  if (!Opts.SitesDir.empty()) {
+    std::string Err =
+        writeSiteRecords(Opts.SitesDir, M.getSourceFileName(), Records);
+    if (!Err.empty())
+      Ctx.diagnose(DiagnosticInfoGeneric(Twine("typeslab: ") + Err,
+                                         DS_Warning));
+  }
+  return Changed || !Descriptors.empty();
+}
+
+} // namespace
+
+PreservedAnalyses TypeslabPass::run(Module &M, ModuleAnalysisManager &) {
+  std::string Error;
+  const AllocatorSpec *Spec = activeSpec(Error);
+  if (!Spec) {
+    M.getContext().diagnose(
+        DiagnosticInfoGeneric(Twine("typeslab: ") + Error, DS_Error));
+    return PreservedAnalyses::all();
+  }
+  PassOptions Opts = currentOptions();
+  if (!Typeslab(M, Opts, *Spec).run())
+    return PreservedAnalyses::all();
+  return PreservedAnalyses::none();
+}
+
+} // namespace typeslab
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, typeslab::PassName, LLVM_VERSION_STRING,
+          [](PassBuilder &PB) {
+            PB.registerPipelineStartEPCallback(
+                [](ModulePassManager &MPM, OptimizationLevel) {
+                  MPM.addPass(typeslab::TypeslabPass());
+                });
+            PB.registerPipelineParsingCallback(
+                [](StringRef Name, ModulePassManager &MPM,
+                   ArrayRef<PassBuilder::PipelineElement>) {
+                  if (Name != typeslab::PassName)
+                    return false;
+                  MPM.addPass(typeslab::TypeslabPass());
+                  return true;
+                });
+          }};
+}
