@@ -446,6 +446,11 @@ bool Typeslab::run() {
     Records.push_back(record(S));
   }
   reportAddressTaken(Records);
+  // Declarations every call of which was rewritten are dead now.
+  for (const AllocatorInfo &A : Spec.entries())
+    if (Function *AF = M.getFunction(A.Name))
+      if (AF->isDeclaration() && AF->use_empty())
+        AF->eraseFromParent();
 
   bool Changed = llvm::any_of(Sites, [](const Site &S) { return S.Rewritten; });
   if (Changed && Opts.Verify) {
