@@ -327,6 +327,7 @@ struct Destination {
   bool Found = false;
   std::string How;  ///< "assignment to 'p'", "cast", ...
   std::string Key;  ///< Evidence keyword: destination / cast.
+  const VarDecl *Var = nullptr; ///< The local the result is stored to.
 };
 
 bool isByteType(QualType T) {
@@ -396,15 +397,21 @@ public:
               Cur = DynTypedNode::create(*SE);
               continue;
             }
-        return fromPointer(LHS->getType(), "assignment to " + describe(LHS));
+        Destination D =
+            fromPointer(LHS->getType(), "assignment to " + describe(LHS));
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+          D.Var = dyn_cast<VarDecl>(DRE->getDecl());
+        return D;
       }
       if (const auto *VD = P.get<VarDecl>()) {
         if (const StmtExpr *SE = transparentHolder(VD)) {
           Cur = DynTypedNode::create(*SE);
           continue;
         }
-        return fromPointer(VD->getType(),
-                           "initialisation of '" + VD->getName().str() + "'");
+        Destination D = fromPointer(
+            VD->getType(), "initialisation of '" + VD->getName().str() + "'");
+        D.Var = VD;
+        return D;
       }
       if (const auto *CS = P.get<CompoundStmt>()) {
         // The value of a statement expression is its last statement.
@@ -536,6 +543,26 @@ QualType pointeeOf(const Expr *E) {
   if (!T->isPointerType())
     return QualType();
   return T->getPointeeType();
+}
+
+/// True when some return statement of FD returns the local V.
+bool returnsLocal(const FunctionDecl *FD, const VarDecl *V) {
+  if (!FD || !V || !V->hasLocalStorage() || !FD->hasBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      if (const Expr *RV = RS->getRetValue())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(RV->IgnoreParenCasts()))
+          if (DRE->getDecl() == V)
+            return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
 }
 
 /// Names a parameter of the enclosing function the size depends on.
@@ -673,8 +700,11 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   const Expr *SizeArg = argOrNull(CE, A.SizeArg);
   if (const ParmVarDecl *P = sizeParameter(SizeArg)) {
     const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
-    if (FD && llvm::StringRef(D.How).starts_with("return from")) {
+    if (FD && (llvm::StringRef(D.How).starts_with("return from") ||
+               returnsLocal(FD, D.Var))) {
       V.Class = ReasonClass::OpaqueWrapper;
+      V.Wrapper = FD;
+      V.WrapperSizeParam = static_cast<int>(P->getFunctionScopeIndex());
       V.Reason = "the size comes from parameter '" + P->getName().str() +
                  "' of '" + FD->getName().str() +
                  "', so only its callers know the type";

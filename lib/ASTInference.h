@@ -24,6 +24,7 @@ namespace clang {
 class ASTContext;
 class CallExpr;
 class Expr;
+class FunctionDecl;
 } // namespace clang
 
 namespace typeslab {
@@ -59,6 +60,10 @@ struct SiteVerdict {
   std::string Evidence;     ///< "sizeof", "sizeof+destination", "cast", ...
   ReasonClass Class = ReasonClass::NoEvidence;
   std::string Reason;       ///< Words, for remarks and records.
+  /// OpaqueWrapper only: the enclosing function and the index of its
+  /// parameter the size comes from.
+  const clang::FunctionDecl *Wrapper = nullptr;
+  int WrapperSizeParam = -1;
 };
 
 class SiteInferrer {

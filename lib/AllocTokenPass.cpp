@@ -40,6 +40,8 @@
 #include "llvm/Plugins/PassPlugin.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
 
 #include <map>
 
@@ -64,7 +66,8 @@ struct Site {
   const AllocatorInfo *Alloc;
   SiteResult Result;
   uint64_t TokenValue = 0;
-  Constant *Token = nullptr;
+  Value *Token = nullptr; ///< A constant, or a wrapper clone's token argument.
+  bool WrapperCall = false; ///< The callee is a wrapper found by the front end.
   bool Rewritten = false;
   std::string NotRewritten; ///< Why a typed site kept its call, if so.
 };
@@ -83,7 +86,9 @@ private:
   void assignToken(Site &S);
   GlobalVariable *descriptorFor(const TypeIdentity &Id);
   Function *typedVariant(const Site &S, std::string &Why);
-  void rewrite(Site &S);
+  Function *wrapperClone(Function *W);
+  void rewrite(Site &S, Function *NewF);
+  const AllocatorInfo *allocatorFor(const Function &Callee, bool &Wrapper);
   void remark(const Site &S);
   void reportAddressTaken(std::vector<SiteRecord> &Records);
   SiteRecord record(const Site &S) const;
@@ -96,6 +101,7 @@ private:
   const AllocatorSpec &Spec;
   IntegerType *I64;
   std::map<uint64_t, GlobalVariable *> Descriptors;
+  std::map<Function *, Function *> Clones;
 };
 
 const char *Typeslab::modeName() const {
@@ -119,9 +125,69 @@ void Typeslab::collect(Function &F, std::vector<Site> &Sites) {
     Function *Callee = calledFunction(*CB);
     if (!Callee || !Callee->hasName())
       continue;
-    if (const AllocatorInfo *A = Spec.lookup(Callee->getName()))
-      Sites.push_back(Site{CB, A, {}, 0, nullptr, false, ""});
+    bool Wrapper = false;
+    if (const AllocatorInfo *A = allocatorFor(*Callee, Wrapper))
+      Sites.push_back(Site{CB, A, {}, 0, nullptr, Wrapper, false, ""});
   }
+}
+
+const AllocatorInfo *Typeslab::allocatorFor(const Function &Callee,
+                                            bool &Wrapper) {
+  Wrapper = false;
+  if (const AllocatorInfo *A = Spec.lookup(Callee.getName()))
+    return A;
+  if (!Opts.UseFrontend || !VerdictStore::get().active())
+    return nullptr;
+  const AllocatorInfo *W = VerdictStore::get().wrapper(Callee.getName());
+  Wrapper = W && !Callee.isDeclaration();
+  return Wrapper ? W : nullptr;
+}
+
+/// The wrapper W with a trailing i64 token parameter that its allocator
+/// calls (opaque-wrapper sites) receive instead of the fallback token.
+Function *Typeslab::wrapperClone(Function *W) {
+  auto It = Clones.find(W);
+  if (It != Clones.end())
+    return It->second;
+  FunctionType *FT = W->getFunctionType();
+  SmallVector<Type *, 8> Params(FT->param_begin(), FT->param_end());
+  Params.push_back(I64);
+  auto *NewFT = FunctionType::get(FT->getReturnType(), Params, FT->isVarArg());
+  Function *C = Function::Create(NewFT, GlobalValue::InternalLinkage,
+                                 W->getName() + ".typeslab", M);
+  Clones[W] = C;
+  ValueToValueMapTy VMap;
+  for (auto [Old, New] : zip(W->args(), C->args())) {
+    New.setName(Old.getName());
+    VMap[&Old] = &New;
+  }
+  SmallVector<ReturnInst *, 4> Returns;
+  CloneFunctionInto(C, W, VMap, CloneFunctionChangeType::LocalChangesOnly,
+                    Returns);
+  C->setLinkage(GlobalValue::InternalLinkage);
+  C->setVisibility(GlobalValue::DefaultVisibility);
+  C->setComdat(nullptr);
+  Argument *Token = C->getArg(C->arg_size() - 1);
+  Token->setName("typeslab.token");
+
+  // The clone's own opaque-wrapper sites take the caller's token.
+  std::vector<Site> Inner;
+  collect(*C, Inner);
+  for (Site &S : Inner) {
+    infer(S);
+    if (S.Result.Typed || S.Result.Class != ReasonClass::OpaqueWrapper)
+      continue;
+    S.Token = Token;
+    if (S.WrapperCall) {
+      rewrite(S, wrapperClone(calledFunction(*S.Call)));
+    } else if (S.Result.Class != ReasonClass::VariadicAllocator &&
+               S.Result.Class != ReasonClass::BadDeclaration) {
+      std::string Why;
+      if (Function *NewF = typedVariant(S, Why))
+        rewrite(S, NewF);
+    }
+  }
+  return C;
 }
 
 void Typeslab::infer(Site &S) {
@@ -271,11 +337,8 @@ Function *Typeslab::typedVariant(const Site &S, std::string &Why) {
   return F;
 }
 
-void Typeslab::rewrite(Site &S) {
+void Typeslab::rewrite(Site &S, Function *NewF) {
   CallBase *CB = S.Call;
-  Function *NewF = typedVariant(S, S.NotRewritten);
-  if (!NewF)
-    return;
   unsigned Pos = S.Alloc->TokenArg < 0 ? CB->arg_size() : S.Alloc->TokenArg;
   SmallVector<Value *, 8> Args(CB->args());
   Args.insert(Args.begin() + Pos, S.Token);
@@ -440,8 +503,15 @@ bool Typeslab::run() {
     bool Rewritable = S.Result.Class != ReasonClass::VariadicAllocator &&
                       S.Result.Class != ReasonClass::BadDeclaration;
     assignToken(S);
-    if (!Opts.ReportOnly && Rewritable)
-      rewrite(S);
+    if (!Opts.ReportOnly && Rewritable) {
+      if (!S.WrapperCall) {
+        if (Function *NewF = typedVariant(S, S.NotRewritten))
+          rewrite(S, NewF);
+      } else if (S.Result.Typed) {
+        // A typed call of a wrapper: the clone passes the token through.
+        rewrite(S, wrapperClone(calledFunction(*S.Call)));
+      }
+    }
     remark(S);
     Records.push_back(record(S));
   }

@@ -61,6 +61,9 @@ public:
   llvm::Error addFromJSON(llvm::StringRef Text, llvm::StringRef Origin);
 
   const AllocatorInfo *lookup(llvm::StringRef Name) const;
+  /// Adds an allocator found in the code (a wrapper), replacing any entry
+  /// of the same name.
+  void addDerived(AllocatorInfo Info) { add(std::move(Info)); }
   /// True when Name is the typed variant of some entry.
   bool isTypedVariant(llvm::StringRef Name) const;
   const std::vector<AllocatorInfo> &entries() const { return Entries; }

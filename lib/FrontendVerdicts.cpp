@@ -35,6 +35,7 @@ VerdictStore &VerdictStore::get() {
 
 void VerdictStore::reset() {
   Sites.clear();
+  Wrappers.clear();
   Count = 0;
   Active = true;
 }
@@ -62,13 +63,26 @@ const FrontendSite *VerdictStore::find(unsigned Line, unsigned Col,
   return CalleeOnly;
 }
 
+const AllocatorInfo *VerdictStore::wrapper(llvm::StringRef Name) const {
+  for (const AllocatorInfo &W : Wrappers)
+    if (W.Name == Name)
+      return &W;
+  return nullptr;
+}
+
 namespace {
+
+/// The suffix of a wrapper's token-taking clone; see AllocTokenPass.cpp.
+constexpr const char WrapperCloneSuffix[] = ".typeslab";
 
 class VerdictCollector : public RecursiveASTVisitor<VerdictCollector> {
 public:
-  VerdictCollector(ASTContext &Ctx, const AllocatorSpec &Spec)
-      : Ctx(Ctx), Inferrer(Ctx, Spec),
+  VerdictCollector(ASTContext &Ctx, const AllocatorSpec &Spec, bool Record)
+      : Ctx(Ctx), Inferrer(Ctx, Spec), Record(Record),
         Mangler(Ctx.createMangleContext()) {}
+
+  /// Discovery: wrappers whose inner call is an opaque-wrapper site.
+  std::vector<AllocatorInfo> Found;
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     const FunctionDecl *Saved = Current;
@@ -106,6 +120,18 @@ public:
     if (PL.isInvalid())
       return true;
     SiteVerdict V = Inferrer.infer(CE, *A);
+    if (!Record) {
+      if (V.Class == ReasonClass::OpaqueWrapper && V.Wrapper &&
+          V.Wrapper->getIdentifier()) {
+        AllocatorInfo W;
+        W.Name = symbolName(V.Wrapper);
+        W.Family = V.Wrapper->getName().str();
+        W.Typed = W.Name + WrapperCloneSuffix;
+        W.SizeArg = V.WrapperSizeParam;
+        Found.push_back(std::move(W));
+      }
+      return true;
+    }
     FrontendSite S;
     S.Callee = CE->getDirectCallee()->getName().str();
     S.Function = symbolName(Current);
@@ -133,6 +159,7 @@ private:
 
   ASTContext &Ctx;
   SiteInferrer Inferrer;
+  bool Record;
   std::unique_ptr<MangleContext> Mangler;
   const FunctionDecl *Current = nullptr;
 };
@@ -144,7 +171,25 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    VerdictCollector(Ctx, Spec).TraverseDecl(Ctx.getTranslationUnitDecl());
+    // Wrappers of wrappers are found in later rounds.
+    AllocatorSpec Extended = Spec;
+    VerdictStore &Store = VerdictStore::get();
+    for (unsigned Round = 0; Round < 4; ++Round) {
+      VerdictCollector Discover(Ctx, Extended, /*Record=*/false);
+      Discover.TraverseDecl(Ctx.getTranslationUnitDecl());
+      bool New = false;
+      for (AllocatorInfo &W : Discover.Found) {
+        if (Extended.lookup(W.Name))
+          continue;
+        Store.addWrapper(W);
+        Extended.addDerived(std::move(W));
+        New = true;
+      }
+      if (!New)
+        break;
+    }
+    VerdictCollector(Ctx, Extended, /*Record=*/true)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
 private:

@@ -51,9 +51,16 @@ public:
                            llvm::StringRef Callee) const;
   size_t size() const { return Count; }
 
+  /// Functions of this translation unit that return an allocator's result
+  /// with a size from their own parameter: allocators in their own right.
+  void addWrapper(AllocatorInfo Info) { Wrappers.push_back(std::move(Info)); }
+  const AllocatorInfo *wrapper(llvm::StringRef Name) const;
+  const std::vector<AllocatorInfo> &wrappers() const { return Wrappers; }
+
 private:
   using Key = std::tuple<unsigned, unsigned>;
   std::map<Key, std::vector<FrontendSite>> Sites;
+  std::vector<AllocatorInfo> Wrappers;
   size_t Count = 0;
   bool Active = false;
 };
