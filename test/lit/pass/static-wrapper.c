@@ -38,7 +38,7 @@ u8 *raw_bytes(size_t n) { u8 *p = my_alloc(n); return p; }
 // HELPER-LABEL: define internal ptr @my_zalloc.typeslab(
 // HELPER-SAME: i64 noundef %{{.*}}, i64 %[[TOK2:[0-9a-z.]+]])
 // HELPER: call ptr @my_alloc.typeslab(i64 noundef %{{.*}}, i64 %[[TOK2]])
-// INNER: static-wrapper.c:12:{{[0-9]+}}: remark: untyped 'kmalloc' call in 'my_alloc': the size comes from parameter 'size' of 'my_alloc', so only its callers know the type [opaque-wrapper]
+// INNER: static-wrapper.c:15:{{[0-9]+}}: remark: untyped 'kmalloc' call in 'my_alloc': the size comes from parameter 'size' of 'my_alloc', so only its callers know the type [opaque-wrapper]
 
 // At -O2 the clones inline into direct typed calls.
 // O2-LABEL: define {{.*}}@mk_foo(
