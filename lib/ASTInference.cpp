@@ -325,8 +325,8 @@ private:
 struct Destination {
   QualType Pointee; ///< Null when the result reaches no typed pointer.
   bool Found = false;
-  std::string How;  ///< "assignment to 'p'", "cast", ...
-  std::string Key;  ///< Evidence keyword: destination / cast.
+  std::string How;              ///< "assignment to 'p'", "cast", ...
+  std::string Key;              ///< Evidence keyword: destination / cast.
   const VarDecl *Var = nullptr; ///< The local the result is stored to.
 };
 
@@ -345,15 +345,13 @@ std::string quoted(const ASTContext &Ctx, QualType T) {
 
 class DestinationReader {
 public:
-  explicit DestinationReader(ASTContext &Ctx) : Ctx(Ctx) {}
+  DestinationReader(ASTContext &Ctx, const FunctionParents *Parents)
+      : Ctx(Ctx), Parents(Parents) {}
 
   Destination read(const Expr *Call) {
     DynTypedNode Cur = DynTypedNode::create(*Call);
     for (unsigned Step = 0; Step < 16; ++Step) {
-      DynTypedNodeList Parents = Ctx.getParents(Cur);
-      if (Parents.size() != 1)
-        return {};
-      const DynTypedNode &P = Parents[0];
+      DynTypedNode P = parentOf(Cur);
       const Stmt *CurS = Cur.get<Stmt>();
       if (const auto *PE = P.get<ParenExpr>()) {
         Cur = DynTypedNode::create(*PE);
@@ -417,10 +415,10 @@ public:
         // The value of a statement expression is its last statement.
         if (CS->body_empty() || CS->body_back() != CurS)
           return {};
-        DynTypedNodeList GP = Ctx.getParents(*CS);
-        if (GP.size() != 1 || !GP[0].get<StmtExpr>())
+        DynTypedNode GP = parentOf(DynTypedNode::create(*CS));
+        if (!GP.get<StmtExpr>())
           return {};
-        Cur = GP[0];
+        Cur = GP;
         continue;
       }
       if (const auto *RS = P.get<ReturnStmt>()) {
@@ -492,19 +490,14 @@ private:
   const StmtExpr *transparentHolder(const VarDecl *VD) {
     if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
       return nullptr;
-    DynTypedNodeList DS = Ctx.getParents(*VD);
-    if (DS.size() != 1 || !DS[0].get<DeclStmt>())
+    DynTypedNode DS = parentOf(DynTypedNode::create(*VD));
+    if (!DS.get<DeclStmt>())
       return nullptr;
-    DynTypedNodeList CSs = Ctx.getParents(DS[0]);
-    if (CSs.size() != 1)
-      return nullptr;
-    const auto *CS = CSs[0].get<CompoundStmt>();
+    DynTypedNode CSNode = parentOf(DS);
+    const auto *CS = CSNode.get<CompoundStmt>();
     if (!CS || CS->body_empty())
       return nullptr;
-    DynTypedNodeList SEs = Ctx.getParents(*CS);
-    if (SEs.size() != 1)
-      return nullptr;
-    const auto *SE = SEs[0].get<StmtExpr>();
+    const auto *SE = parentOf(CSNode).get<StmtExpr>();
     if (!SE)
       return nullptr;
     const auto *Last = dyn_cast<Expr>(CS->body_back());
@@ -517,17 +510,25 @@ private:
   const FunctionDecl *enclosingFunction(const Stmt &S) {
     DynTypedNode N = DynTypedNode::create(S);
     for (unsigned I = 0; I < 256; ++I) {
-      DynTypedNodeList Ps = Ctx.getParents(N);
-      if (Ps.empty())
+      N = parentOf(N);
+      if (N.getNodeKind().isNone())
         return nullptr;
-      if (const auto *FD = Ps[0].get<FunctionDecl>())
+      if (const auto *FD = N.get<FunctionDecl>())
         return FD;
-      N = Ps[0];
     }
     return nullptr;
   }
 
+  /// The single parent of N, or an empty node.
+  DynTypedNode parentOf(const DynTypedNode &N) {
+    if (Parents)
+      return Parents->parent(N);
+    DynTypedNodeList Ps = Ctx.getParents(N);
+    return Ps.size() == 1 ? Ps[0] : DynTypedNode();
+  }
+
   ASTContext &Ctx;
+  const FunctionParents *Parents;
 };
 
 const Expr *argOrNull(const CallExpr *CE, int I) {
@@ -582,6 +583,37 @@ const ParmVarDecl *sizeParameter(const Expr *E) {
 
 } // namespace
 
+FunctionParents::FunctionParents(const FunctionDecl &FD) {
+  if (const Stmt *Body = FD.getBody()) {
+    Map[Body] = DynTypedNode::create(FD);
+    walk(Body);
+  }
+}
+
+void FunctionParents::walk(const Stmt *S) {
+  DynTypedNode Self = DynTypedNode::create(*S);
+  for (const Stmt *C : S->children())
+    if (C) {
+      Map[C] = Self;
+      walk(C);
+    }
+  // A declaration's parent is its DeclStmt; an initialiser's, the variable.
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls()) {
+      Map[D] = Self;
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (const Expr *Init = VD->getInit())
+          Map[Init] = DynTypedNode::create(*VD);
+    }
+}
+
+DynTypedNode FunctionParents::parent(const DynTypedNode &N) const {
+  const void *Key = N.get<Stmt>() ? static_cast<const void *>(N.get<Stmt>())
+                                  : static_cast<const void *>(N.get<Decl>());
+  auto It = Map.find(Key);
+  return It == Map.end() ? DynTypedNode() : It->second;
+}
+
 const AllocatorInfo *SiteInferrer::allocatorFor(const CallExpr *CE) const {
   const FunctionDecl *FD = CE->getDirectCallee();
   if (!FD || !FD->getIdentifier())
@@ -590,7 +622,7 @@ const AllocatorInfo *SiteInferrer::allocatorFor(const CallExpr *CE) const {
 }
 
 QualType SiteInferrer::destinationPointee(const Expr *CE) {
-  Destination D = DestinationReader(Ctx).read(CE);
+  Destination D = DestinationReader(Ctx, Parents).read(CE);
   return D.Found ? D.Pointee : QualType();
 }
 
@@ -628,7 +660,7 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
     S.Runtime |= Count.Runtime;
     S.Exact = false;
   }
-  Destination D = DestinationReader(Ctx).read(CE);
+  Destination D = DestinationReader(Ctx, Parents).read(CE);
   QualType Src = pointeeOf(argOrNull(CE, A.SrcArg));
   QualType Old = pointeeOf(argOrNull(CE, A.OldPtrArg));
 
@@ -665,8 +697,9 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
                                      DT.getCanonicalType()))
         return finish(T, Shape, "size+" + D.Key);
       bool Records = T->isRecordType() || DT->isRecordType();
-      bool SizesDiffer = !DT->isIncompleteType() && !T->isIncompleteType() &&
-                         Ctx.getTypeSizeInChars(DT) != Ctx.getTypeSizeInChars(T);
+      bool SizesDiffer =
+          !DT->isIncompleteType() && !T->isIncompleteType() &&
+          Ctx.getTypeSizeInChars(DT) != Ctx.getTypeSizeInChars(T);
       if (Records || SizesDiffer) {
         V.Class = ReasonClass::ConflictingEvidence;
         V.Reason = "the size names " + quoted(Ctx, T) + " but the " + D.How +

@@ -1,4 +1,5 @@
-//===- ASTInference.h - Allocation-site type inference on the AST -*- C++ -*-===//
+//===- ASTInference.h - Allocation-site type inference on the AST -*- C++
+//-*-===//
 //
 // Given a call to an allocator of the spec, works out the allocated type from
 // the size expression (sizeof, offsetof, struct_size, size_add/size_mul,
@@ -15,7 +16,9 @@
 #include "AllocatorSpec.h"
 #include "TypeIdentity.h"
 
+#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -54,22 +57,39 @@ llvm::StringRef siteShapeName(SiteShape S);
 
 struct SiteVerdict {
   bool Typed = false;
-  clang::QualType Type;     ///< Allocated (element/header) type when typed.
-  TypeIdentity Identity;    ///< Identity of Type when typed.
+  clang::QualType Type;  ///< Allocated (element/header) type when typed.
+  TypeIdentity Identity; ///< Identity of Type when typed.
   SiteShape Shape = SiteShape::Unknown;
-  std::string Evidence;     ///< "sizeof", "sizeof+destination", "cast", ...
+  std::string Evidence; ///< "sizeof", "sizeof+destination", "cast", ...
   ReasonClass Class = ReasonClass::NoEvidence;
-  std::string Reason;       ///< Words, for remarks and records.
+  std::string Reason; ///< Words, for remarks and records.
   /// OpaqueWrapper only: the enclosing function and the index of its
   /// parameter the size comes from.
   const clang::FunctionDecl *Wrapper = nullptr;
   int WrapperSizeParam = -1;
 };
 
+/// Parent links within one function body. Building them for the functions
+/// that allocate is far cheaper than the ASTContext's whole-TU parent map.
+class FunctionParents {
+public:
+  explicit FunctionParents(const clang::FunctionDecl &FD);
+  /// The parent of a Stmt or Decl of the body; an empty node at the top.
+  clang::DynTypedNode parent(const clang::DynTypedNode &N) const;
+
+private:
+  void walk(const clang::Stmt *S);
+  llvm::DenseMap<const void *, clang::DynTypedNode> Map;
+};
+
 class SiteInferrer {
 public:
   SiteInferrer(clang::ASTContext &Ctx, const AllocatorSpec &Spec)
       : Ctx(Ctx), Spec(Spec) {}
+
+  /// Parent links to use for the calls of one function; without them the
+  /// ASTContext's parent map is used.
+  void setParents(const FunctionParents *P) { Parents = P; }
 
   /// The spec entry of a direct call's callee, or nullptr.
   const AllocatorInfo *allocatorFor(const clang::CallExpr *CE) const;
@@ -85,6 +105,7 @@ public:
 private:
   clang::ASTContext &Ctx;
   const AllocatorSpec &Spec;
+  const FunctionParents *Parents = nullptr;
 };
 
 } // namespace typeslab

@@ -62,12 +62,16 @@ namespace {
 
 /// One allocator call, collected before anything is rewritten.
 struct Site {
-  CallBase *Call;
-  const AllocatorInfo *Alloc;
+  CallBase *Call = nullptr;
+  const AllocatorInfo *Alloc = nullptr;
   SiteResult Result;
   uint64_t TokenValue = 0;
   Value *Token = nullptr; ///< A constant, or a wrapper clone's token argument.
   bool WrapperCall = false; ///< The callee is a wrapper found by the front end.
+  std::string FnKey;        ///< Enclosing function as the front end names it.
+  unsigned Ordinal = 0;     ///< Index among FnKey's calls of this callee.
+  unsigned GroupSize = 0;   ///< How many calls of this callee FnKey has.
+  const FrontendSite *FS = nullptr; ///< The front end's verdict, if any.
   bool Rewritten = false;
   std::string NotRewritten; ///< Why a typed site kept its call, if so.
 };
@@ -81,7 +85,7 @@ public:
   bool run();
 
 private:
-  void collect(Function &F, std::vector<Site> &Sites);
+  void collect(Function &F, std::vector<Site> &Sites, StringRef FnKey = "");
   void infer(Site &S);
   void assignToken(Site &S);
   GlobalVariable *descriptorFor(const TypeIdentity &Id);
@@ -114,10 +118,11 @@ Function *calledFunction(CallBase &CB) {
   return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
 }
 
-void Typeslab::collect(Function &F, std::vector<Site> &Sites) {
+void Typeslab::collect(Function &F, std::vector<Site> &Sites, StringRef FnKey) {
   if (F.isDeclaration() || F.hasAvailableExternallyLinkage() ||
       F.hasFnAttribute(Attribute::Naked))
     return;
+  size_t First = Sites.size();
   for (Instruction &I : instructions(F)) {
     auto *CB = dyn_cast<CallBase>(&I);
     if (!CB || isa<IntrinsicInst>(CB))
@@ -126,9 +131,24 @@ void Typeslab::collect(Function &F, std::vector<Site> &Sites) {
     if (!Callee || !Callee->hasName())
       continue;
     bool Wrapper = false;
-    if (const AllocatorInfo *A = allocatorFor(*Callee, Wrapper))
-      Sites.push_back(Site{CB, A, {}, 0, nullptr, Wrapper, false, ""});
+    if (const AllocatorInfo *A = allocatorFor(*Callee, Wrapper)) {
+      Site S;
+      S.Call = CB;
+      S.Alloc = A;
+      S.WrapperCall = Wrapper;
+      Sites.push_back(std::move(S));
+    }
   }
+  // Ordinals per callee, in emission (block layout) order, as the front end
+  // counted them.
+  StringMap<unsigned> PerCallee;
+  for (size_t I = First; I < Sites.size(); ++I) {
+    Site &S = Sites[I];
+    S.FnKey = FnKey.empty() ? F.getName().str() : FnKey.str();
+    S.Ordinal = PerCallee[calledFunction(*S.Call)->getName()]++;
+  }
+  for (size_t I = First; I < Sites.size(); ++I)
+    Sites[I].GroupSize = PerCallee[calledFunction(*Sites[I].Call)->getName()];
 }
 
 const AllocatorInfo *Typeslab::allocatorFor(const Function &Callee,
@@ -172,7 +192,7 @@ Function *Typeslab::wrapperClone(Function *W) {
 
   // The clone's own opaque-wrapper sites take the caller's token.
   std::vector<Site> Inner;
-  collect(*C, Inner);
+  collect(*C, Inner, W->getName());
   for (Site &S : Inner) {
     infer(S);
     if (S.Result.Typed || S.Result.Class != ReasonClass::OpaqueWrapper)
@@ -198,8 +218,7 @@ void Typeslab::infer(Site &S) {
   if (FT->isVarArg()) {
     R.Class = ReasonClass::VariadicAllocator;
     R.Reason = FT->getNumParams() == 0
-                   ? "'" + S.Alloc->Family +
-                         "' is declared without a prototype"
+                   ? "'" + S.Alloc->Family + "' is declared without a prototype"
                    : "'" + S.Alloc->Family +
                          "' is variadic, so its typed variant cannot take a "
                          "token";
@@ -214,19 +233,24 @@ void Typeslab::infer(Site &S) {
     return;
   }
   if (Opts.UseFrontend && VerdictStore::get().active()) {
-    if (const DILocation *Loc = CB.getDebugLoc().get())
-      if (const FrontendSite *FS = VerdictStore::get().find(
-              Loc->getLine(), Loc->getColumn(), CB.getFunction()->getName(),
-              Callee->getName())) {
-        R.Typed = FS->Typed;
-        R.Identity = FS->Identity;
-        R.Shape = FS->Shape;
-        R.Evidence = FS->Evidence;
-        R.Class = FS->Class;
-        R.Reason = FS->Reason;
-        R.Source = VerdictSource::Frontend;
-        return;
-      }
+    const FrontendSite *FS = VerdictStore::get().find(
+        S.FnKey, Callee->getName(), S.Ordinal, S.GroupSize);
+    // Where the call carries a location, it must be the verdict's too.
+    if (FS)
+      if (const DILocation *Loc = CB.getDebugLoc().get())
+        if (Loc->getLine() != FS->Line || Loc->getColumn() != FS->Col)
+          FS = nullptr;
+    S.FS = FS;
+    if (FS) {
+      R.Typed = FS->Typed;
+      R.Identity = FS->Identity;
+      R.Shape = FS->Shape;
+      R.Evidence = FS->Evidence;
+      R.Class = FS->Class;
+      R.Reason = FS->Reason;
+      R.Source = VerdictSource::Frontend;
+      return;
+    }
   }
   R = inferFromIR(CB, *S.Alloc, DL);
 }
@@ -244,9 +268,9 @@ GlobalVariable *Typeslab::descriptorFor(const TypeIdentity &Id) {
   Comdat *C = M.getOrInsertComdat(Name);
   C->setSelectionKind(Comdat::Any);
   Constant *Str = ConstantDataArray::getString(Ctx, Id.Name);
-  auto *NameVar = new GlobalVariable(M, Str->getType(), /*isConstant=*/true,
-                                     GlobalValue::PrivateLinkage, Str,
-                                     Name + ".name");
+  auto *NameVar =
+      new GlobalVariable(M, Str->getType(), /*isConstant=*/true,
+                         GlobalValue::PrivateLinkage, Str, Name + ".name");
   NameVar->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
   NameVar->setAlignment(Align(1));
   NameVar->setComdat(C);
@@ -260,13 +284,13 @@ GlobalVariable *Typeslab::descriptorFor(const TypeIdentity &Id) {
         Ctx, {I32, I16, I16, I64, I64, I64, I32, I32, Ptr, Ptr},
         "typeslab.type");
   Constant *Init = ConstantStruct::get(
-      DescTy, {ConstantInt::get(I32, TYPESLAB_DESC_MAGIC),
-               ConstantInt::get(I16, TYPESLAB_DESC_VERSION),
-               ConstantInt::get(I16, Id.Flags), ConstantInt::get(I64, Id.Hash),
-               ConstantInt::get(I64, Id.Size),
-               ConstantInt::get(I64, Id.ElemSize),
-               ConstantInt::get(I32, Id.Align), ConstantInt::get(I32, 0),
-               NameVar, ConstantPointerNull::get(Ptr)});
+      DescTy,
+      {ConstantInt::get(I32, TYPESLAB_DESC_MAGIC),
+       ConstantInt::get(I16, TYPESLAB_DESC_VERSION),
+       ConstantInt::get(I16, Id.Flags), ConstantInt::get(I64, Id.Hash),
+       ConstantInt::get(I64, Id.Size), ConstantInt::get(I64, Id.ElemSize),
+       ConstantInt::get(I32, Id.Align), ConstantInt::get(I32, 0), NameVar,
+       ConstantPointerNull::get(Ptr)});
   auto *G = new GlobalVariable(M, DescTy, /*isConstant=*/false,
                                GlobalValue::LinkOnceODRLinkage, Init, Name);
   G->setComdat(C);
@@ -284,8 +308,8 @@ void Typeslab::assignToken(Site &S) {
     return;
   }
   if (Opts.Tokens == TokenMode::Hash) {
-    S.TokenValue = typeslab_hash_token(R.Identity.Hash,
-                                       R.Identity.hasPointer(), Opts.MaxTokens);
+    S.TokenValue = typeslab_hash_token(R.Identity.Hash, R.Identity.hasPointer(),
+                                       Opts.MaxTokens);
     S.Token = ConstantInt::get(I64, S.TokenValue);
     return;
   }
@@ -310,14 +334,14 @@ Function *Typeslab::typedVariant(const Site &S, std::string &Why) {
   auto *NewFT = FunctionType::get(FT->getReturnType(), Params, false);
   if (Function *Existing = M.getFunction(S.Alloc->Typed)) {
     if (Existing->getFunctionType() != NewFT) {
-      Why = "'" + S.Alloc->Typed +
-            "' is already declared with a different type";
+      Why =
+          "'" + S.Alloc->Typed + "' is already declared with a different type";
       return nullptr;
     }
     return Existing;
   }
-  Function *F = Function::Create(NewFT, GlobalValue::ExternalLinkage,
-                                 S.Alloc->Typed, M);
+  Function *F =
+      Function::Create(NewFT, GlobalValue::ExternalLinkage, S.Alloc->Typed, M);
   F->setCallingConv(Callee->getCallingConv());
   // Keep what the allocator promises about its result and arguments.
   AttributeList From = Callee->getAttributes();
@@ -395,12 +419,12 @@ void Typeslab::remark(const Site &S) {
   if (R.Typed) {
     ORE.emit([&] {
       OptimizationRemark Rem(PassName, "Typed", S.Call);
-      Rem << "typed '" << ore::NV("Allocator", S.Alloc->Family)
-          << "' call in '" << ore::NV("Function", F.getName()) << "' as '"
+      Rem << "typed '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
+          << ore::NV("Function", F.getName()) << "' as '"
           << ore::NV("Type", R.Identity.Name) << "' ("
-          << ore::NV("Shape", siteShapeName(R.Shape)) << ", evidence: "
-          << ore::NV("Evidence", R.Evidence) << " from the " << Src
-          << ", token " << ore::NV("Token", tokenText(S)) << ")";
+          << ore::NV("Shape", siteShapeName(R.Shape))
+          << ", evidence: " << ore::NV("Evidence", R.Evidence) << " from the "
+          << Src << ", token " << ore::NV("Token", tokenText(S)) << ")";
       if (!S.NotRewritten.empty())
         Rem << "; not rewritten: " << ore::NV("NotRewritten", S.NotRewritten);
       return Rem;
@@ -409,8 +433,8 @@ void Typeslab::remark(const Site &S) {
   }
   ORE.emit([&] {
     OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
-    Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family)
-        << "' call in '" << ore::NV("Function", F.getName())
+    Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
+        << ore::NV("Function", F.getName())
         << "': " << ore::NV("Reason", R.Reason) << " ["
         << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
     return Rem;
@@ -423,6 +447,10 @@ SiteRecord Typeslab::record(const Site &S) const {
     Rec.File = Loc->getFilename().str();
     Rec.Line = Loc->getLine();
     Rec.Col = Loc->getColumn();
+  } else if (S.FS) {
+    Rec.File = S.FS->File;
+    Rec.Line = S.FS->Line;
+    Rec.Col = S.FS->Col;
   } else {
     Rec.File = M.getSourceFileName();
   }
@@ -536,8 +564,8 @@ bool Typeslab::run() {
     std::string Err =
         writeSiteRecords(Opts.SitesDir, M.getSourceFileName(), Records);
     if (!Err.empty())
-      Ctx.diagnose(DiagnosticInfoGeneric(Twine("typeslab: ") + Err,
-                                         DS_Warning));
+      Ctx.diagnose(
+          DiagnosticInfoGeneric(Twine("typeslab: ") + Err, DS_Warning));
   }
   return Changed || !Descriptors.empty();
 }
@@ -553,9 +581,8 @@ PreservedAnalyses TypeslabPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
   }
   PassOptions Opts = currentOptions();
-  if (!Typeslab(M, Opts, *Spec).run())
-    return PreservedAnalyses::all();
-  return PreservedAnalyses::none();
+  bool Changed = Typeslab(M, Opts, *Spec).run();
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
 } // namespace typeslab

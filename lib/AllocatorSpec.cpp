@@ -27,8 +27,8 @@ std::optional<Profile> parseProfile(StringRef Name) {
 }
 
 int AllocatorInfo::maxArgIndex() const {
-  return std::max({SizeArg, CountArg, FlagsArg, OldPtrArg, AlignArg, SrcArg,
-                   ResultArg});
+  return std::max(
+      {SizeArg, CountArg, FlagsArg, OldPtrArg, AlignArg, SrcArg, ResultArg});
 }
 
 void AllocatorSpec::add(AllocatorInfo Info) {
@@ -92,11 +92,11 @@ constexpr Row KernelRows[] = {
 
 // Allocators of 6.10+ kernels that also exist as X_noprof (alloc_hooks).
 constexpr const char *NoprofSpellings[] = {
-    "kmalloc",        "kzalloc",        "kmalloc_array",  "kcalloc",
-    "krealloc",       "krealloc_array", "kvmalloc",       "kvzalloc",
-    "kvmalloc_array", "kvcalloc",       "kvrealloc",      "kmalloc_node",
-    "kzalloc_node",   "kcalloc_node",   "kmalloc_array_node",
-    "kvmalloc_node",  "kmemdup"};
+    "kmalloc",        "kzalloc",        "kmalloc_array",      "kcalloc",
+    "krealloc",       "krealloc_array", "kvmalloc",           "kvzalloc",
+    "kvmalloc_array", "kvcalloc",       "kvrealloc",          "kmalloc_node",
+    "kzalloc_node",   "kcalloc_node",   "kmalloc_array_node", "kvmalloc_node",
+    "kmemdup"};
 
 AllocatorInfo fromRow(const Row &R, const char *Name, const char *Family,
                       std::string Typed) {
@@ -209,8 +209,8 @@ private:
       Where += ": " + Entry;
     if (!Field.empty())
       Where += ": field '" + Field.str() + "'";
-    return createStringError(inconvertibleErrorCode(), "%s: %s",
-                             Where.c_str(), Msg.str().c_str());
+    return createStringError(inconvertibleErrorCode(), "%s: %s", Where.c_str(),
+                             Msg.str().c_str());
   }
 
   Error readIndex(const json::Object &O, StringRef Key, int &Out) {
@@ -229,7 +229,7 @@ private:
     if (!O)
       return fail("", "expected an object");
     static constexpr StringLiteral Known[] = {
-        "name", "typed", "family", "size", "count", "flags",
+        "name", "typed", "family", "size",   "count", "flags",
         "old",  "align", "src",    "result", "token"};
     for (const auto &KV : *O)
       if (!is_contained(Known, StringRef(KV.first)))
@@ -282,16 +282,16 @@ private:
     }
     // Two roles on one argument is a contradiction.
     SmallVector<std::pair<StringRef, int>, 8> Roles = {
-        {"size", Info.SizeArg},   {"count", Info.CountArg},
-        {"flags", Info.FlagsArg}, {"old", Info.OldPtrArg},
-        {"align", Info.AlignArg}, {"src", Info.SrcArg},
+        {"size", Info.SizeArg},    {"count", Info.CountArg},
+        {"flags", Info.FlagsArg},  {"old", Info.OldPtrArg},
+        {"align", Info.AlignArg},  {"src", Info.SrcArg},
         {"result", Info.ResultArg}};
     for (size_t A = 0; A < Roles.size(); ++A)
       for (size_t B = A + 1; B < Roles.size(); ++B)
         if (Roles[A].second >= 0 && Roles[A].second == Roles[B].second)
-          return fail(Roles[B].first,
-                      "argument " + Twine(Roles[B].second) +
-                          " is already the '" + Roles[A].first + "' argument");
+          return fail(Roles[B].first, "argument " + Twine(Roles[B].second) +
+                                          " is already the '" + Roles[A].first +
+                                          "' argument");
     if (Info.TokenArg > Info.maxArgIndex() + 1)
       return fail("token", "position " + Twine(Info.TokenArg) +
                                " leaves a gap after the last argument");

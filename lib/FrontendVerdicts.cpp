@@ -7,9 +7,8 @@
 //
 //   clang -O2 -fpass-plugin=TypeslabPass.so -c foo.c
 //
-// runs both halves in one process. When the compilation has no debug info it
-// switches on location tracking only (line tables in IR, no debug info in
-// the object), because verdicts are keyed by line and column.
+// runs both halves in one process. Verdicts are recorded in the order
+// codegen emits calls (see VerdictStore.h), so no debug info is needed.
 //
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
@@ -40,27 +39,18 @@ void VerdictStore::reset() {
   Active = true;
 }
 
-void VerdictStore::add(unsigned Line, unsigned Col, FrontendSite S) {
-  Sites[{Line, Col}].push_back(std::move(S));
+void VerdictStore::add(FrontendSite S) {
+  Sites[{S.Function, S.Callee}].push_back(std::move(S));
   ++Count;
 }
 
-const FrontendSite *VerdictStore::find(unsigned Line, unsigned Col,
-                                       llvm::StringRef Function,
-                                       llvm::StringRef Callee) const {
-  auto It = Sites.find({Line, Col});
-  if (It == Sites.end())
+const FrontendSite *VerdictStore::find(llvm::StringRef Function,
+                                       llvm::StringRef Callee, unsigned Ordinal,
+                                       unsigned IRCount) const {
+  auto It = Sites.find({Function.str(), Callee.str()});
+  if (It == Sites.end() || It->second.size() != IRCount || Ordinal >= IRCount)
     return nullptr;
-  const FrontendSite *CalleeOnly = nullptr;
-  for (const FrontendSite &S : It->second) {
-    if (S.Callee != Callee)
-      continue;
-    if (S.Function == Function)
-      return &S;
-    if (!CalleeOnly)
-      CalleeOnly = &S;
-  }
-  return CalleeOnly;
+  return &It->second[Ordinal];
 }
 
 const AllocatorInfo *VerdictStore::wrapper(llvm::StringRef Name) const {
@@ -77,18 +67,67 @@ constexpr const char WrapperCloneSuffix[] = ".typeslab";
 
 class VerdictCollector : public RecursiveASTVisitor<VerdictCollector> {
 public:
-  VerdictCollector(ASTContext &Ctx, const AllocatorSpec &Spec, bool Record)
-      : Ctx(Ctx), Inferrer(Ctx, Spec), Record(Record),
-        Mangler(Ctx.createMangleContext()) {}
+  VerdictCollector(ASTContext &Ctx, const AllocatorSpec &Spec)
+      : Ctx(Ctx), Inferrer(Ctx, Spec), Mangler(Ctx.createMangleContext()) {}
 
-  /// Discovery: wrappers whose inner call is an opaque-wrapper site.
+  /// Wrappers whose inner call is an opaque-wrapper site.
   std::vector<AllocatorInfo> Found;
+  /// The verdicts, in emission order.
+  std::vector<FrontendSite> Verdicts;
+
+  /// Calls are visited after their arguments, as codegen evaluates them.
+  bool shouldTraversePostOrder() const { return true; }
+
+  // Types hold no calls that are emitted; skipping them halves the walk.
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
+
+  // What clang folds away is never emitted: skip it, or ordinals drift.
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr) {
+    bool V;
+    if (!S->getInit() && !S->getConditionVariable() &&
+        foldsTo(S->getCond(), V) &&
+        !containsLabel(V ? S->getElse() : S->getThen()))
+      return TraverseStmt(V ? S->getThen() : S->getElse());
+    for (Stmt *C : S->children())
+      if (!TraverseStmt(C))
+        return false;
+    return true;
+  }
+  bool TraverseConditionalOperator(ConditionalOperator *E,
+                                   DataRecursionQueue * = nullptr) {
+    bool V;
+    if (foldsTo(E->getCond(), V) &&
+        !containsLabel(V ? E->getFalseExpr() : E->getTrueExpr()))
+      return TraverseStmt(V ? E->getTrueExpr() : E->getFalseExpr());
+    return TraverseStmt(E->getCond()) && TraverseStmt(E->getTrueExpr()) &&
+           TraverseStmt(E->getFalseExpr());
+  }
+  bool TraverseBinaryOperator(BinaryOperator *E,
+                              DataRecursionQueue * = nullptr) {
+    bool V;
+    if ((E->getOpcode() == BO_LAnd || E->getOpcode() == BO_LOr) &&
+        foldsTo(E->getLHS(), V)) {
+      // 1 && X and 0 || X emit X; 0 && X and 1 || X emit nothing.
+      bool EmitRHS = E->getOpcode() == BO_LAnd ? V : !V;
+      if (EmitRHS || containsLabel(E->getRHS()))
+        return TraverseStmt(E->getRHS());
+      return true;
+    }
+    return TraverseStmt(E->getLHS()) && TraverseStmt(E->getRHS()) &&
+           WalkUpFromBinaryOperator(E);
+  }
+  bool TraverseChooseExpr(ChooseExpr *E, DataRecursionQueue * = nullptr) {
+    return TraverseStmt(E->getChosenSubExpr());
+  }
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     const FunctionDecl *Saved = Current;
+    std::unique_ptr<FunctionParents> SavedParents = std::move(Parents);
     Current = FD;
     bool R = RecursiveASTVisitor::TraverseFunctionDecl(FD);
     Current = Saved;
+    Parents = std::move(SavedParents);
+    Inferrer.setParents(Parents.get());
     return R;
   }
 
@@ -117,35 +156,62 @@ public:
       return true;
     SourceManager &SM = Ctx.getSourceManager();
     PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(CE->getExprLoc()));
-    if (PL.isInvalid())
-      return true;
+    // Parent links for this function, built at its first allocator call.
+    if (!Parents) {
+      Parents = std::make_unique<FunctionParents>(*Current);
+      Inferrer.setParents(Parents.get());
+    }
     SiteVerdict V = Inferrer.infer(CE, *A);
-    if (!Record) {
-      if (V.Class == ReasonClass::OpaqueWrapper && V.Wrapper &&
-          V.Wrapper->getIdentifier()) {
-        AllocatorInfo W;
-        W.Name = symbolName(V.Wrapper);
-        W.Family = V.Wrapper->getName().str();
-        W.Typed = W.Name + WrapperCloneSuffix;
-        W.SizeArg = V.WrapperSizeParam;
-        Found.push_back(std::move(W));
-      }
-      return true;
+    if (V.Class == ReasonClass::OpaqueWrapper && V.Wrapper &&
+        V.Wrapper->getIdentifier()) {
+      AllocatorInfo W;
+      W.Name = symbolName(V.Wrapper);
+      W.Family = V.Wrapper->getName().str();
+      W.Typed = W.Name + WrapperCloneSuffix;
+      W.SizeArg = V.WrapperSizeParam;
+      Found.push_back(std::move(W));
     }
     FrontendSite S;
     S.Callee = CE->getDirectCallee()->getName().str();
     S.Function = symbolName(Current);
+    if (PL.isValid()) {
+      S.File = PL.getFilename();
+      S.Line = PL.getLine();
+      S.Col = PL.getColumn();
+    }
     S.Typed = V.Typed;
     S.Identity = std::move(V.Identity);
     S.Shape = V.Shape;
     S.Evidence = std::move(V.Evidence);
     S.Class = V.Class;
     S.Reason = std::move(V.Reason);
-    VerdictStore::get().add(PL.getLine(), PL.getColumn(), std::move(S));
+    Verdicts.push_back(std::move(S));
     return true;
   }
 
 private:
+  /// Clang's ConstantFoldsToSimpleInteger: an integer constant without
+  /// side effects.
+  bool foldsTo(const Expr *Cond, bool &Value) {
+    Expr::EvalResult R;
+    if (!Cond || Cond->isValueDependent() || !Cond->EvaluateAsInt(R, Ctx))
+      return false;
+    Value = R.Val.getInt().getBoolValue();
+    return true;
+  }
+
+  /// Clang's ContainsLabel: a dead region with a label is still emitted.
+  static bool containsLabel(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt, SwitchCase>(S))
+      return true;
+    for (const Stmt *C : S->children())
+      if (containsLabel(C))
+        return true;
+    return false;
+  }
+
   std::string symbolName(const FunctionDecl *FD) {
     if (!Mangler->shouldMangleDeclName(FD))
       return FD->getName().str();
@@ -159,9 +225,9 @@ private:
 
   ASTContext &Ctx;
   SiteInferrer Inferrer;
-  bool Record;
   std::unique_ptr<MangleContext> Mangler;
   const FunctionDecl *Current = nullptr;
+  std::unique_ptr<FunctionParents> Parents;
 };
 
 class VerdictConsumer : public ASTConsumer {
@@ -171,25 +237,27 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    // Wrappers of wrappers are found in later rounds.
+    // One walk in the common case; a wrapper found makes its callers sites,
+    // so walk again (wrappers of wrappers take further rounds).
     AllocatorSpec Extended = Spec;
     VerdictStore &Store = VerdictStore::get();
-    for (unsigned Round = 0; Round < 4; ++Round) {
-      VerdictCollector Discover(Ctx, Extended, /*Record=*/false);
-      Discover.TraverseDecl(Ctx.getTranslationUnitDecl());
+    for (unsigned Round = 0;; ++Round) {
+      VerdictCollector C(Ctx, Extended);
+      C.TraverseDecl(Ctx.getTranslationUnitDecl());
       bool New = false;
-      for (AllocatorInfo &W : Discover.Found) {
+      for (AllocatorInfo &W : C.Found) {
         if (Extended.lookup(W.Name))
           continue;
         Store.addWrapper(W);
         Extended.addDerived(std::move(W));
         New = true;
       }
-      if (!New)
+      if (!New || Round == 3) {
+        for (FrontendSite &S : C.Verdicts)
+          Store.add(std::move(S));
         break;
+      }
     }
-    VerdictCollector(Ctx, Extended, /*Record=*/true)
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
 private:
@@ -211,10 +279,6 @@ protected:
           << Error;
       return std::make_unique<ASTConsumer>();
     }
-    // Verdicts are keyed by line and column: make sure IR carries them.
-    CodeGenOptions &CG = CI.getCodeGenOpts();
-    if (CG.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
-      CG.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
     return std::make_unique<VerdictConsumer>(*Spec);
   }
 

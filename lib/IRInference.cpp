@@ -36,8 +36,8 @@ namespace {
 
 /// What the size argument says, in bytes.
 struct IRSize {
-  std::optional<uint64_t> Fixed; ///< A constant size.
-  std::optional<uint64_t> Elem;  ///< n * Elem.
+  std::optional<uint64_t> Fixed;  ///< A constant size.
+  std::optional<uint64_t> Elem;   ///< n * Elem.
   std::optional<uint64_t> Header; ///< Header + n * Elem.
 };
 
@@ -182,9 +182,8 @@ bool sizeAgrees(const IRSize &S, const TypeIdentity &T, bool ArrayAlloc,
   if (ArrayAlloc)
     return !ElemArg || *ElemArg == T.Size;
   if (S.Fixed)
-    return *S.Fixed == T.Size ||
-           (T.ElemSize && *S.Fixed >= T.Size &&
-            (*S.Fixed - T.Size) % T.ElemSize == 0);
+    return *S.Fixed == T.Size || (T.ElemSize && *S.Fixed >= T.Size &&
+                                  (*S.Fixed - T.Size) % T.ElemSize == 0);
   if (S.Header && S.Elem)
     return *S.Header <= T.Size + 8 && (!T.ElemSize || *S.Elem == T.ElemSize);
   if (S.Elem)

@@ -240,8 +240,7 @@ static void walkIR(const llvm::DataLayout &DL, llvm::Type *T, uint64_t Offset,
       return;
     const llvm::StructLayout *SL = DL.getStructLayout(ST);
     for (unsigned I = 0; I < ST->getNumElements(); ++I)
-      walkIR(DL, ST->getElementType(I), Offset + SL->getElementOffset(I),
-             Out);
+      walkIR(DL, ST->getElementType(I), Offset + SL->getElementOffset(I), Out);
   }
 }
 

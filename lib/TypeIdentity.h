@@ -1,4 +1,5 @@
-//===- TypeIdentity.h - Name + layout identity of an allocated type -*- C++ -*-===//
+//===- TypeIdentity.h - Name + layout identity of an allocated type -*- C++
+//-*-===//
 //
 // A TypeIdentity is everything a descriptor carries: canonical name, size,
 // alignment, flexible-array element size, pointer granules and flags, and the
@@ -29,13 +30,13 @@ class Type;
 namespace typeslab {
 
 struct TypeIdentity {
-  std::string Name;     ///< "struct priv", "int", "char[64]", "struct foo *".
-  uint64_t Size = 0;    ///< sizeof(T); header size for flexible structs.
+  std::string Name;      ///< "struct priv", "int", "char[64]", "struct foo *".
+  uint64_t Size = 0;     ///< sizeof(T); header size for flexible structs.
   uint64_t ElemSize = 0; ///< Flexible-array element size, else 0.
   uint32_t Align = 1;
-  uint16_t Flags = 0;   ///< enum typeslab_type_flags.
+  uint16_t Flags = 0; ///< enum typeslab_type_flags.
   std::vector<uint32_t> PointerGranules;
-  uint64_t Hash = 0;    ///< typeslab_hash64(identityString()).
+  uint64_t Hash = 0; ///< typeslab_hash64(identityString()).
 
   bool hasPointer() const { return !PointerGranules.empty(); }
   /// "<name>|<size>|<elem>|<g0,g1,...>" as documented in token.h.

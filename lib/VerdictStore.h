@@ -2,10 +2,13 @@
 //
 // The front-end half (FrontendVerdicts.cpp) and the pass run in one cc1
 // process when TypeslabPass.so is loaded with -fpass-plugin=. The front end
-// records one verdict per allocator call, keyed by the call's expansion
-// line/column, enclosing function (IR symbol name) and callee; the pass looks
-// each IR call up by its DebugLoc. Location tracking is switched on when the
-// compilation has no debug info, so inference never depends on -g.
+// records one verdict per allocator call in the order codegen emits calls
+// (it skips what clang folds away: unevaluated operands, constant-false
+// branches, the unchosen side of __builtin_choose_expr). The pass finds the
+// verdict of an IR call by (function, callee, ordinal), trusting a group only
+// when both sides count the same calls; when the call has a DebugLoc (-g,
+// -Rpass) the expansion line/column must agree too. Inference therefore needs
+// no debug info, and the compile pays for none.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TYPESLAB_LIB_VERDICTSTORE_H
@@ -26,6 +29,9 @@ namespace typeslab {
 struct FrontendSite {
   std::string Callee;   ///< Called function, as named in IR.
   std::string Function; ///< Enclosing function's IR symbol name.
+  std::string File;     ///< Presumed file of the expansion location.
+  unsigned Line = 0;
+  unsigned Col = 0;
   bool Typed = false;
   TypeIdentity Identity;
   SiteShape Shape = SiteShape::Unknown;
@@ -42,13 +48,12 @@ public:
   void reset();
   /// True once the front end has run for the current translation unit.
   bool active() const { return Active; }
-  void add(unsigned Line, unsigned Col, FrontendSite S);
-  /// The verdict for a call at Line:Col in Function calling Callee, or
-  /// nullptr. Calls that codegen emits twice (both arms of alloc_hooks)
-  /// share the verdict.
-  const FrontendSite *find(unsigned Line, unsigned Col,
-                           llvm::StringRef Function,
-                           llvm::StringRef Callee) const;
+  /// Appends the next call of S.Callee in S.Function, in emission order.
+  void add(FrontendSite S);
+  /// The verdict of the Ordinal-th call of Callee in Function, provided the
+  /// front end saw exactly IRCount such calls; otherwise nullptr.
+  const FrontendSite *find(llvm::StringRef Function, llvm::StringRef Callee,
+                           unsigned Ordinal, unsigned IRCount) const;
   size_t size() const { return Count; }
 
   /// Functions of this translation unit that return an allocator's result
@@ -58,8 +63,8 @@ public:
   const std::vector<AllocatorInfo> &wrappers() const { return Wrappers; }
 
 private:
-  using Key = std::tuple<unsigned, unsigned>;
-  std::map<Key, std::vector<FrontendSite>> Sites;
+  std::map<std::pair<std::string, std::string>, std::vector<FrontendSite>>
+      Sites;
   std::vector<AllocatorInfo> Wrappers;
   size_t Count = 0;
   bool Active = false;
