@@ -1,0 +1,117 @@
+/*===- runtime/alloc.c - The core allocate / free / resize paths ----------===*/
+#include "internal.h"
+
+#include <string.h>
+
+static size_t next_pow2(size_t x) {
+  size_t p = TS_MIN_ALIGN;
+  while (p < x)
+    p <<= 1;
+  return p;
+}
+
+void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
+               const void *caller) {
+  ts_ensure_init();
+  if (ts_unlikely(size > TS_MAX_REQUEST))
+    return NULL;
+  size_t req = size ? size : 1;
+  size_t eff = req;
+  if (ts.options & TYPESLAB_OPT_REDZONE)
+    eff += TS_REDZONE;
+  bool pow2 = align > TS_MIN_ALIGN;
+  if (pow2)
+    eff = next_pow2(eff > align ? eff : align);
+  void *p;
+  pthread_mutex_lock(&ts.lock);
+  ts.handed_out = true;
+  if (ts_unlikely(eff > TS_MAX_SMALL || align > 4096)) {
+    p = ts_large_alloc(req, align, token);
+    zero = false; /* fresh pages */
+  } else {
+    struct ts_cache *c = ts_pick_cache(eff, token, caller, pow2);
+    p = c ? ts_cache_alloc(c, req, token) : NULL;
+  }
+  pthread_mutex_unlock(&ts.lock);
+  if (p && zero)
+    memset(p, 0, req);
+  return p;
+}
+
+void ts_free(const void *p, const char *what) {
+  (void)what;
+  ts_ensure_init();
+  pthread_mutex_lock(&ts.lock);
+  struct ts_slab *s = ts_slab_of(p);
+  if (s)
+    ts_cache_free(s, (void *)p, NULL);
+  else if (!ts_large_free(p))
+    ts_report("invalid free", p, NULL);
+  pthread_mutex_unlock(&ts.lock);
+}
+
+/* Usable size and token of a live object; false for anything else. */
+static bool live(const void *p, size_t *usable, typeslab_token_t *token) {
+  struct ts_slab *s = ts_slab_of(p);
+  if (s) {
+    size_t off = (size_t)((const char *)p - s->base);
+    uint32_t slot = (uint32_t)(off / s->objsize);
+    if (off % s->objsize || !(s->bits[slot / 64] & (1ull << (slot % 64))))
+      return false;
+    if (usable)
+      *usable = (ts.options & TYPESLAB_OPT_REDZONE) ? s->reqsize[slot]
+                                                     : s->objsize;
+    if (token)
+      *token = s->tokens[slot];
+    return true;
+  }
+  return ts_large_lookup(p, usable, token);
+}
+
+size_t ts_usable_size(const void *p) {
+  ts_ensure_init();
+  size_t n = 0;
+  pthread_mutex_lock(&ts.lock);
+  if (!live(p, &n, NULL))
+    n = 0;
+  pthread_mutex_unlock(&ts.lock);
+  return n;
+}
+
+typeslab_token_t ts_token_of(const void *p) {
+  ts_ensure_init();
+  typeslab_token_t t = 0;
+  pthread_mutex_lock(&ts.lock);
+  if (!live(p, NULL, &t))
+    t = 0;
+  pthread_mutex_unlock(&ts.lock);
+  return t;
+}
+
+void *ts_realloc(void *p, size_t size, typeslab_token_t token, bool zero_new,
+                 const void *caller, const char *what) {
+  ts_ensure_init();
+  size_t usable;
+  typeslab_token_t old;
+  pthread_mutex_lock(&ts.lock);
+  bool ok = live(p, &usable, &old);
+  if (!ok) {
+    struct ts_slab *s = ts_slab_of(p);
+    ts_report(what, p, s ? s->cache : NULL);
+  }
+  pthread_mutex_unlock(&ts.lock);
+  if (!ok)
+    return NULL;
+  /* Shrinking, or growing within the object, keeps the pointer. */
+  if (size <= usable)
+    return p;
+  /* The type travels with the object unless the caller names one. */
+  void *n = ts_alloc(size, TS_MIN_ALIGN, token ? token : old, false, caller);
+  if (!n)
+    return NULL;
+  memcpy(n, p, usable);
+  if (zero_new)
+    memset((char *)n + usable, 0, size - usable);
+  ts_free(p, what);
+  return n;
+}

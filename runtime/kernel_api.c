@@ -1,0 +1,197 @@
+/*===- runtime/kernel_api.c - The kmalloc family, kernel semantics --------===*
+ *
+ *   kmalloc(0) is ZERO_SIZE_PTR; kfree of it or NULL is a no-op.
+ *   n * size overflow returns NULL (check_mul_overflow).
+ *   kmalloc above KMALLOC_MAX_SIZE (4 MiB) and kvmalloc above INT_MAX fail.
+ *   Above 8 KiB, objects come straight from pages.
+ *   __GFP_ZERO zeroes; krealloc keeps type and contents, shrinking in place.
+ *   Failure is NULL, except with __GFP_NOFAIL, which retries then aborts.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "internal.h"
+#include "typeslab/kernel.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define KMALLOC_MAX_SIZE (4ul << 20)
+#define CALLER __builtin_return_address(0)
+
+static void *nofail(void *p, gfp_t flags) {
+  if (ts_likely(p) || !(flags & __GFP_NOFAIL))
+    return p;
+  ts_report("__GFP_NOFAIL allocation failed", NULL, NULL);
+  return NULL;
+}
+
+static void *kalloc(size_t size, gfp_t flags, typeslab_token_t token,
+                    size_t max, const void *caller) {
+  if (ts_unlikely(!size))
+    return ZERO_SIZE_PTR;
+  if (ts_unlikely(size > max))
+    return nofail(NULL, flags);
+  void *p = NULL;
+  for (int tries = 0; !p && tries < ((flags & __GFP_NOFAIL) ? 3 : 1); ++tries)
+    p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
+  return nofail(p, flags);
+}
+
+static void *kalloc_array(size_t n, size_t size, gfp_t flags,
+                          typeslab_token_t token, size_t max,
+                          const void *caller) {
+  size_t bytes;
+  if (__builtin_mul_overflow(n, size, &bytes))
+    return nofail(NULL, flags);
+  return kalloc(bytes, flags, token, max, caller);
+}
+
+static void *krealloc_impl(const void *p, size_t size, gfp_t flags,
+                           typeslab_token_t token, size_t max,
+                           const void *caller) {
+  if (ZERO_OR_NULL_PTR(p))
+    return kalloc(size, flags, token, max, caller);
+  if (!size) {
+    kfree(p);
+    return ZERO_SIZE_PTR;
+  }
+  if (size > max)
+    return nofail(NULL, flags);
+  return nofail(ts_realloc((void *)p, size, token, flags & __GFP_ZERO, caller,
+                           "krealloc of a freed or invalid pointer"),
+                flags);
+}
+
+#define K KMALLOC_MAX_SIZE
+#define KV ((size_t)INT_MAX)
+
+void *kmalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+  return kalloc(size, flags, token, K, CALLER);
+}
+void *kzalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+  return kalloc(size, flags | __GFP_ZERO, token, K, CALLER);
+}
+void *kmalloc_array_token(size_t n, size_t size, gfp_t flags,
+                          typeslab_token_t token) {
+  return kalloc_array(n, size, flags, token, K, CALLER);
+}
+void *kcalloc_token(size_t n, size_t size, gfp_t flags,
+                    typeslab_token_t token) {
+  return kalloc_array(n, size, flags | __GFP_ZERO, token, K, CALLER);
+}
+void *krealloc_token(const void *p, size_t new_size, gfp_t flags,
+                     typeslab_token_t token) {
+  return krealloc_impl(p, new_size, flags, token, K, CALLER);
+}
+void *krealloc_array_token(void *p, size_t new_n, size_t new_size, gfp_t flags,
+                           typeslab_token_t token) {
+  size_t bytes;
+  if (__builtin_mul_overflow(new_n, new_size, &bytes))
+    return nofail(NULL, flags);
+  return krealloc_impl(p, bytes, flags, token, K, CALLER);
+}
+void *kvmalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+  return kalloc(size, flags, token, KV, CALLER);
+}
+void *kvzalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+  return kalloc(size, flags | __GFP_ZERO, token, KV, CALLER);
+}
+void *kvmalloc_array_token(size_t n, size_t size, gfp_t flags,
+                           typeslab_token_t token) {
+  return kalloc_array(n, size, flags, token, KV, CALLER);
+}
+void *kvcalloc_token(size_t n, size_t size, gfp_t flags,
+                     typeslab_token_t token) {
+  return kalloc_array(n, size, flags | __GFP_ZERO, token, KV, CALLER);
+}
+void *kvrealloc_token(const void *p, size_t size, gfp_t flags,
+                      typeslab_token_t token) {
+  return krealloc_impl(p, size, flags, token, KV, CALLER);
+}
+void *kmalloc_node_token(size_t size, gfp_t flags, int node,
+                         typeslab_token_t token) {
+  (void)node;
+  return kalloc(size, flags, token, K, CALLER);
+}
+void *kzalloc_node_token(size_t size, gfp_t flags, int node,
+                         typeslab_token_t token) {
+  (void)node;
+  return kalloc(size, flags | __GFP_ZERO, token, K, CALLER);
+}
+void *kcalloc_node_token(size_t n, size_t size, gfp_t flags, int node,
+                         typeslab_token_t token) {
+  (void)node;
+  return kalloc_array(n, size, flags | __GFP_ZERO, token, K, CALLER);
+}
+void *kmalloc_array_node_token(size_t n, size_t size, gfp_t flags, int node,
+                               typeslab_token_t token) {
+  (void)node;
+  return kalloc_array(n, size, flags, token, K, CALLER);
+}
+void *kvmalloc_node_token(size_t size, gfp_t flags, int node,
+                          typeslab_token_t token) {
+  (void)node;
+  return kalloc(size, flags, token, KV, CALLER);
+}
+void *kmemdup_token(const void *src, size_t len, gfp_t gfp,
+                    typeslab_token_t token) {
+  void *p = kalloc(len, gfp & ~__GFP_ZERO, token, K, CALLER);
+  if (!ZERO_OR_NULL_PTR(p))
+    memcpy(p, src, len);
+  return p;
+}
+char *kstrdup_token(const char *s, gfp_t gfp, typeslab_token_t token) {
+  if (!s)
+    return NULL;
+  size_t n = strlen(s) + 1;
+  char *p = kalloc(n, gfp & ~__GFP_ZERO, token, K, CALLER);
+  if (p)
+    memcpy(p, s, n);
+  return p;
+}
+
+/* The untyped spellings. */
+#define UNTYPED(name, params, ...)                                             \
+  void *name params { return name##_token(__VA_ARGS__, 0); }                   \
+  void *name##_noprof params { return name##_token(__VA_ARGS__, 0); }
+UNTYPED(kmalloc, (size_t size, gfp_t flags), size, flags)
+UNTYPED(kzalloc, (size_t size, gfp_t flags), size, flags)
+UNTYPED(kmalloc_array, (size_t n, size_t size, gfp_t flags), n, size, flags)
+UNTYPED(kcalloc, (size_t n, size_t size, gfp_t flags), n, size, flags)
+UNTYPED(krealloc, (const void *p, size_t new_size, gfp_t flags), p, new_size,
+        flags)
+UNTYPED(krealloc_array, (void *p, size_t new_n, size_t new_size, gfp_t flags),
+        p, new_n, new_size, flags)
+UNTYPED(kvmalloc, (size_t size, gfp_t flags), size, flags)
+UNTYPED(kvzalloc, (size_t size, gfp_t flags), size, flags)
+UNTYPED(kvmalloc_array, (size_t n, size_t size, gfp_t flags), n, size, flags)
+UNTYPED(kvcalloc, (size_t n, size_t size, gfp_t flags), n, size, flags)
+UNTYPED(kvrealloc, (const void *p, size_t size, gfp_t flags), p, size, flags)
+UNTYPED(kmalloc_node, (size_t size, gfp_t flags, int node), size, flags, node)
+UNTYPED(kzalloc_node, (size_t size, gfp_t flags, int node), size, flags, node)
+UNTYPED(kcalloc_node, (size_t n, size_t size, gfp_t flags, int node), n, size,
+        flags, node)
+UNTYPED(kmalloc_array_node, (size_t n, size_t size, gfp_t flags, int node), n,
+        size, flags, node)
+UNTYPED(kvmalloc_node, (size_t size, gfp_t flags, int node), size, flags, node)
+UNTYPED(kmemdup, (const void *src, size_t len, gfp_t gfp), src, len, gfp)
+
+char *kstrdup(const char *s, gfp_t gfp) { return kstrdup_token(s, gfp, 0); }
+
+void kfree(const void *p) {
+  if (ZERO_OR_NULL_PTR(p))
+    return;
+  ts_free(p, "kfree");
+}
+void kvfree(const void *p) { kfree(p); }
+void kfree_sensitive(const void *p) {
+  if (ZERO_OR_NULL_PTR(p))
+    return;
+  size_t n = ts_usable_size(p);
+  volatile unsigned char *b = (volatile unsigned char *)p;
+  for (size_t i = 0; i < n; ++i)
+    b[i] = 0;
+  kfree(p);
+}
+size_t ksize(const void *p) {
+  return ZERO_OR_NULL_PTR(p) ? 0 : ts_usable_size(p);
+}

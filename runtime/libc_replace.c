@@ -1,0 +1,34 @@
+/*===- runtime/libc_replace.c - malloc replacement -------------------------===*
+ *
+ * Linking the runtime archive pulls this object in as soon as a program
+ * uses malloc or free, so untyped calls, libraries and free() go through
+ * the same allocator as the typed entry points. Left out of the sanitizer
+ * build (TYPESLAB_NO_MALLOC_REPLACEMENT), where the sanitizer owns malloc.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "internal.h"
+#include "typeslab/libc.h"
+
+#include <malloc.h>
+#include <stdlib.h>
+
+void *malloc(size_t size) { return typeslab_malloc(size, 0); }
+void *calloc(size_t n, size_t size) { return typeslab_calloc(n, size, 0); }
+void *realloc(void *p, size_t size) { return typeslab_realloc(p, size, 0); }
+void *reallocarray(void *p, size_t n, size_t size) {
+  return typeslab_reallocarray(p, n, size, 0);
+}
+void free(void *p) {
+  if (p)
+    ts_free(p, "free");
+}
+void *aligned_alloc(size_t align, size_t size) {
+  return typeslab_aligned_alloc(align, size, 0);
+}
+void *memalign(size_t align, size_t size) {
+  return typeslab_memalign(align, size, 0);
+}
+int posix_memalign(void **memptr, size_t align, size_t size) {
+  return typeslab_posix_memalign(memptr, align, size, 0);
+}
+size_t malloc_usable_size(void *p) { return p ? ts_usable_size(p) : 0; }

@@ -1,0 +1,178 @@
+/*===- runtime/modes.c - From a token to a cache --------------------------===*
+ *
+ *   none         shared size classes, "kmalloc-<size>"
+ *   random       16 copies chosen by call site, "kmalloc-rnd-NN-<size>"
+ *   partitioned  token mod N with pointer types in the upper half (clang 22
+ *                + KMALLOC_PARTITION_TYPED), "kmalloc-part-NN-<size>";
+ *                token 0 uses the plain row
+ *   isolated     one cache per type, found through the descriptor's cache
+ *                slot in O(1); variable sizes of a type go to the type's
+ *                size buckets "<type>[<size>]"; untyped allocations use
+ *                "kmalloc-untyped-<size>", apart from every typed cache.
+ *                Hash tokens (no descriptor) find their type in a table.
+ * Called with ts.lock held.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define TS_RANDOM_COPIES 16u
+#define TS_MAX_PARTITIONS 256u
+
+/* Per-type caches in isolated mode. */
+struct ts_type {
+  typeslab_token_t key;
+  const char *name;
+  uint32_t fixed_size; /* the type's own size, 0 when unknown            */
+  uint32_t align;
+  struct ts_cache *fixed;
+  struct ts_cache *bucket[TS_NCLASSES];
+  char namebuf[48];
+};
+
+static struct ts_cache *Plain[TS_NCLASSES];
+static struct ts_cache *Untyped[TS_NCLASSES];
+static struct ts_cache *Random[TS_RANDOM_COPIES][TS_NCLASSES];
+static struct ts_cache *Part[TS_MAX_PARTITIONS][TS_NCLASSES];
+
+extern const struct typeslab_type __start_typeslab_types[]
+    __attribute__((weak, visibility("hidden")));
+extern const struct typeslab_type __stop_typeslab_types[]
+    __attribute__((weak, visibility("hidden")));
+
+/* The descriptor a token names, or NULL for hash tokens. */
+static struct typeslab_type *as_descriptor(typeslab_token_t t) {
+  uintptr_t lo = (uintptr_t)__start_typeslab_types;
+  uintptr_t hi = (uintptr_t)__stop_typeslab_types;
+  if (!lo || t < lo || t + sizeof(struct typeslab_type) > hi || (t & 7))
+    return NULL;
+  struct typeslab_type *d = (struct typeslab_type *)(uintptr_t)t;
+  return d->magic == TYPESLAB_DESC_MAGIC ? d : NULL;
+}
+
+static struct ts_cache *row_cache(struct ts_cache **slot, const char *fmt,
+                                  unsigned row, unsigned cls) {
+  if (ts_likely(*slot))
+    return *slot;
+  char name[64];
+  if (row == ~0u)
+    snprintf(name, sizeof name, fmt, ts_class_size(cls));
+  else
+    snprintf(name, sizeof name, fmt, row, ts_class_size(cls));
+  return *slot = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
+}
+
+/* Hash tokens in isolated mode: open addressing, grown by doubling. */
+static struct ts_type **HashTypes;
+static size_t HashCap, HashUsed;
+
+static struct ts_type *new_type(typeslab_token_t key) {
+  struct ts_type *t = ts_meta_alloc(sizeof *t);
+  if (t)
+    t->key = key;
+  return t;
+}
+
+static struct ts_type *hash_type(typeslab_token_t key) {
+  if ((HashUsed + 1) * 2 >= HashCap) {
+    size_t ncap = HashCap ? HashCap * 2 : 256;
+    struct ts_type **nt = ts_meta_alloc(ncap * sizeof *nt);
+    if (!nt)
+      return NULL;
+    for (size_t i = 0; i < HashCap; ++i)
+      if (HashTypes[i]) {
+        size_t j = (HashTypes[i]->key * 0x9e3779b97f4a7c15ull) & (ncap - 1);
+        while (nt[j])
+          j = (j + 1) & (ncap - 1);
+        nt[j] = HashTypes[i];
+      }
+    HashTypes = nt; /* the old table is metadata: never reused */
+    HashCap = ncap;
+  }
+  size_t i = (key * 0x9e3779b97f4a7c15ull) & (HashCap - 1);
+  for (; HashTypes[i]; i = (i + 1) & (HashCap - 1))
+    if (HashTypes[i]->key == key)
+      return HashTypes[i];
+  struct ts_type *t = new_type(key);
+  if (!t)
+    return NULL;
+  snprintf(t->namebuf, sizeof t->namebuf, "type-%#llx",
+           (unsigned long long)key);
+  t->name = t->namebuf;
+  HashTypes[i] = t;
+  HashUsed++;
+  return t;
+}
+
+static struct ts_type *type_of(typeslab_token_t token) {
+  struct typeslab_type *d = as_descriptor(token);
+  if (!d)
+    return hash_type(token);
+  struct ts_type *t = __atomic_load_n((struct ts_type **)&d->cache,
+                                      __ATOMIC_ACQUIRE);
+  if (ts_likely(t))
+    return t;
+  t = new_type(token);
+  if (!t)
+    return NULL;
+  t->name = d->name;
+  if (d->size && d->size <= TS_MAX_SMALL) {
+    t->fixed_size = (uint32_t)d->size;
+    t->align = d->align;
+  }
+  __atomic_store_n((struct ts_type **)&d->cache, t, __ATOMIC_RELEASE);
+  return t;
+}
+
+static unsigned partition_of(typeslab_token_t token) {
+  unsigned n = ts.partitions;
+  struct typeslab_type *d = as_descriptor(token);
+  uint64_t p = d ? typeslab_hash_token(d->hash, d->flags &
+                                                    TYPESLAB_F_HAS_POINTER,
+                                       n)
+                 : token % n;
+  return p ? (unsigned)p : 1;
+}
+
+struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
+                               const void *caller, bool pow2) {
+  unsigned cls = ts_class_index(size);
+  switch (ts.mode) {
+  case TYPESLAB_MODE_NONE:
+    break;
+  case TYPESLAB_MODE_RANDOM: {
+    uint64_t h = (uint64_t)(uintptr_t)caller * 0x9e3779b97f4a7c15ull;
+    unsigned row = (unsigned)(h >> 60) % TS_RANDOM_COPIES;
+    return row_cache(&Random[row][cls], "kmalloc-rnd-%02u-%u", row, cls);
+  }
+  case TYPESLAB_MODE_PARTITIONED:
+    if (!token)
+      break;
+    {
+      unsigned row = partition_of(token);
+      return row_cache(&Part[row][cls], "kmalloc-part-%02u-%u", row, cls);
+    }
+  case TYPESLAB_MODE_ISOLATED: {
+    if (!token)
+      return row_cache(&Untyped[cls], "kmalloc-untyped-%u", ~0u, cls);
+    struct ts_type *t = type_of(token);
+    if (!t)
+      return NULL;
+    if (!pow2 && t->fixed_size && size <= t->fixed_size) {
+      if (!t->fixed)
+        t->fixed = ts_cache_new(t->name, t->fixed_size, t->align);
+      return t->fixed;
+    }
+    if (!t->bucket[cls]) {
+      char name[96];
+      snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
+      t->bucket[cls] = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
+    }
+    return t->bucket[cls];
+  }
+  }
+  return row_cache(&Plain[cls], "kmalloc-%u", ~0u, cls);
+}

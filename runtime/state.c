@@ -1,0 +1,133 @@
+/*===- runtime/state.c - Global state, arena reservation, options ---------===*/
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+struct ts_state ts = {.lock = PTHREAD_MUTEX_INITIALIZER, .partitions = 16};
+
+uint64_t ts_random(void) {
+  /* xorshift64*: freelist order and secrets, not cryptography. */
+  uint64_t x = ts.rng;
+  x ^= x >> 12;
+  x ^= x << 25;
+  x ^= x >> 27;
+  ts.rng = x;
+  return x * 0x2545f4914f6cdd1dull;
+}
+
+static enum typeslab_mode mode_from_env(void) {
+  const char *m = getenv("TYPESLAB_MODE");
+  if (!m || !strcmp(m, "none"))
+    return TYPESLAB_MODE_NONE;
+  if (!strcmp(m, "random"))
+    return TYPESLAB_MODE_RANDOM;
+  if (!strcmp(m, "partitioned"))
+    return TYPESLAB_MODE_PARTITIONED;
+  if (!strcmp(m, "isolated"))
+    return TYPESLAB_MODE_ISOLATED;
+  return TYPESLAB_MODE_NONE;
+}
+
+static bool env_on(const char *name) {
+  const char *v = getenv(name);
+  return v && *v && strcmp(v, "0") != 0;
+}
+
+static void dump_at_exit(void) { typeslab_slabinfo(stderr); }
+
+/* Called with ts.lock held. */
+static void init_locked(void) {
+  if (ts.ready)
+    return;
+  ts.arena = mmap(NULL, TS_ARENA_SIZE, PROT_NONE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (ts.arena == MAP_FAILED)
+    abort();
+  /* Align the arena to the slab size: slabs are found by masking. */
+  uintptr_t a = ((uintptr_t)ts.arena + TS_SLAB_SIZE - 1) & ~(TS_SLAB_SIZE - 1);
+  ts.arena = (char *)a;
+  ts.slabs = mmap(NULL, TS_NSLABS * sizeof(struct ts_slab),
+                  PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (ts.slabs == MAP_FAILED)
+    abort();
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  ts.rng = (uint64_t)now.tv_nsec ^ ((uint64_t)getpid() << 32) ^
+           (uint64_t)(uintptr_t)&now;
+  if (!ts.rng)
+    ts.rng = 0x9e3779b97f4a7c15ull;
+  ts.secret = ts_random() | 1;
+  if (!ts.handed_out) {
+    ts.mode = mode_from_env();
+    const char *n = getenv("TYPESLAB_PARTITIONS");
+    if (n && atoi(n) >= 2 && atoi(n) <= 256)
+      ts.partitions = (unsigned)atoi(n);
+    if (env_on("TYPESLAB_REDZONE"))
+      ts.options |= TYPESLAB_OPT_REDZONE;
+    if (env_on("TYPESLAB_POISON"))
+      ts.options |= TYPESLAB_OPT_POISON;
+    const char *e = getenv("TYPESLAB_ON_ERROR");
+    if (e && !strcmp(e, "continue"))
+      ts.options |= TYPESLAB_OPT_CONTINUE;
+  }
+  if (env_on("TYPESLAB_SLABINFO"))
+    atexit(dump_at_exit);
+  ts.ready = true;
+}
+
+void ts_ensure_init(void) {
+  if (ts_likely(ts.ready))
+    return;
+  pthread_mutex_lock(&ts.lock);
+  init_locked();
+  pthread_mutex_unlock(&ts.lock);
+}
+
+int typeslab_init(enum typeslab_mode mode, unsigned options) {
+  pthread_mutex_lock(&ts.lock);
+  int rc = 0;
+  if (ts.handed_out && (mode != ts.mode)) {
+    rc = -1;
+  } else {
+    ts.handed_out = true; /* the environment no longer decides */
+    init_locked();
+    ts.mode = mode;
+    ts.options = options;
+  }
+  pthread_mutex_unlock(&ts.lock);
+  return rc;
+}
+
+enum typeslab_mode typeslab_current_mode(void) {
+  ts_ensure_init();
+  return ts.mode;
+}
+
+const char *typeslab_mode_name(enum typeslab_mode mode) {
+  static const char *const names[] = {"none", "random", "partitioned",
+                                      "isolated"};
+  return (unsigned)mode < 4 ? names[mode] : "?";
+}
+
+/* Metadata bump allocator over mmap'd chunks; called with the lock held. */
+void *ts_meta_alloc(size_t size) {
+  static char *cur, *end;
+  size = (size + 15) & ~(size_t)15;
+  if ((size_t)(end - cur) < size) {
+    size_t chunk = size > (1u << 20) ? size : (1u << 20);
+    char *m = mmap(NULL, chunk, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+      return NULL;
+    cur = m;
+    end = m + chunk;
+  }
+  void *r = cur;
+  cur += size;
+  return r;
+}

@@ -1,0 +1,56 @@
+/* One misuse per invocation (argv[1]); the test harness checks that the
+ * program aborts with exactly one fixed-format line on stderr. */
+#include "typeslab/kernel.h"
+#include "typeslab/runtime.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int global_object;
+
+int main(int argc, char **argv) {
+  if (argc != 2)
+    return 2;
+  const char *m = argv[1];
+  char *p = kmalloc(64, GFP_KERNEL);
+  if (!strcmp(m, "double-free")) {
+    kfree(p);
+    kfree(p);
+  } else if (!strcmp(m, "libc-double-free")) {
+    char *volatile q = malloc(40); /* volatile: not elided as a builtin */
+    free(q);
+    free(q);
+  } else if (!strcmp(m, "invalid-free-stack")) {
+    int local;
+    kfree(&local);
+  } else if (!strcmp(m, "invalid-free-global")) {
+    kfree(&global_object);
+  } else if (!strcmp(m, "interior-free")) {
+    kfree(p + 8);
+  } else if (!strcmp(m, "cross-cache-free")) {
+    struct kmem_cache *a = kmem_cache_create("a_cache", 32, 8, 0, NULL);
+    struct kmem_cache *b = kmem_cache_create("b_cache", 32, 8, 0, NULL);
+    kmem_cache_free(b, kmem_cache_alloc(a, GFP_KERNEL));
+  } else if (!strcmp(m, "redzone-overflow")) {
+    char *q = kmalloc(40, GFP_KERNEL);
+    q[40] = 1; /* one byte past the object */
+    kfree(q);
+  } else if (!strcmp(m, "write-after-free")) {
+    kfree(p);
+    p[3] = 1;
+    for (int i = 0; i < 600; ++i) /* cycle the quarantine */
+      kfree(kmalloc(64, GFP_KERNEL));
+  } else if (!strcmp(m, "krealloc-freed")) {
+    kfree(p);
+    krealloc(p, 128, GFP_KERNEL);
+  } else if (!strcmp(m, "continue")) {
+    kfree(p);
+    kfree(p);
+    printf("errors=%zu\n", typeslab_error_count());
+    return typeslab_error_count() == 1 ? 0 : 1;
+  } else {
+    return 2;
+  }
+  return 0; /* not reached when the misuse is detected */
+}
