@@ -204,7 +204,8 @@ private:
     BinaryOperatorKind Op =
         llvm::StringSwitch<BinaryOperatorKind>(FD->getName())
             .Cases("size_add", "__size_add", BO_Add)
-            .Cases("size_mul", "__size_mul", "array_size", BO_Mul)
+            .Cases("size_mul", "__size_mul", "typeslab_size_mul", BO_Mul)
+            .Case("array_size", BO_Mul)
             .Case("array3_size", BO_Mul)
             .Case("size_sub", BO_Sub)
             .Default(BO_Comma);
@@ -691,6 +692,14 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
                       : S.Exact               ? SiteShape::Single
                                               : SiteShape::Flex;
     QualType T = S.T;
+    // sizeof(table) into an element pointer: an array of the element.
+    if (D.Found)
+      if (const auto *AT = Ctx.getAsConstantArrayType(T))
+        if (Ctx.hasSameUnqualifiedType(AT->getElementType().getCanonicalType(),
+                                       D.Pointee.getCanonicalType())) {
+          T = AT->getElementType();
+          Shape = SiteShape::Array;
+        }
     if (D.Found && !isByteType(D.Pointee)) {
       QualType DT = D.Pointee;
       if (Ctx.hasSameUnqualifiedType(T.getCanonicalType(),

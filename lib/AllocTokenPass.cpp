@@ -268,10 +268,14 @@ GlobalVariable *Typeslab::descriptorFor(const TypeIdentity &Id) {
   Comdat *C = M.getOrInsertComdat(Name);
   C->setSelectionKind(Comdat::Any);
   Constant *Str = ConstantDataArray::getString(Ctx, Id.Name);
+  // A real (hidden, linkonce_odr) symbol, not a private one: if the
+  // optimizer merges an identical string literal of the code into it, the
+  // code's references must still resolve when the linker drops this TU's
+  // copy of the COMDAT in favour of another's.
   auto *NameVar =
       new GlobalVariable(M, Str->getType(), /*isConstant=*/true,
-                         GlobalValue::PrivateLinkage, Str, Name + ".name");
-  NameVar->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+                         GlobalValue::LinkOnceODRLinkage, Str, Name + ".name");
+  NameVar->setVisibility(GlobalValue::HiddenVisibility);
   NameVar->setAlignment(Align(1));
   NameVar->setComdat(C);
 

@@ -9,12 +9,12 @@
 
 struct sess { struct sess *next; u32 id; };
 
-// IR: @[[DESC:__typeslab_type_[0-9a-f]+]].name = private unnamed_addr constant [12 x i8] c"struct sess\00"
+// IR: @[[DESC:__typeslab_type_[0-9a-f]+]].name = linkonce_odr hidden constant [12 x i8] c"struct sess\00"
 // IR-LABEL: @open_sess(
 // IR: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @[[DESC]] to i64))
 // IR: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @[[DESC]] to i64))
 // IR-NOT: @kmalloc_noprof(
-// O2: @[[DESC:__typeslab_type_[0-9a-f]+]].name = private unnamed_addr constant [12 x i8] c"struct sess\00"
+// O2: @[[DESC:__typeslab_type_[0-9a-f]+]].name = linkonce_odr hidden constant [12 x i8] c"struct sess\00"
 // O2-LABEL: @open_sess(
 // O2: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @[[DESC]] to i64))
 // O2-NOT: @kmalloc_noprof(
