@@ -253,6 +253,11 @@ private:
     case BO_Xor:
       return readSum(L, R);
     case BO_Sub:
+      // offsetof(S, b) - offsetof(S, a), sizeof(A) - sizeof(B): the bytes
+      // between two places, not an object of either type.
+      if (L.hasType() && R.hasType())
+        return runtimeOf(SizeFact::none(false), L, R);
+      [[fallthrough]];
     case BO_Shl:
     case BO_Shr:
       if (L.K != SizeFact::None)
@@ -625,6 +630,10 @@ const AllocatorInfo *SiteInferrer::allocatorFor(const CallExpr *CE) const {
 QualType SiteInferrer::destinationPointee(const Expr *CE) {
   Destination D = DestinationReader(Ctx, Parents).read(CE);
   return D.Found ? D.Pointee : QualType();
+}
+
+const VarDecl *SiteInferrer::destinationVar(const Expr *CE) {
+  return DestinationReader(Ctx, Parents).read(CE).Var;
 }
 
 SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {

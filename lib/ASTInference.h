@@ -28,6 +28,7 @@ class ASTContext;
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class VarDecl;
 } // namespace clang
 
 namespace typeslab {
@@ -101,6 +102,11 @@ public:
   /// parentheses, implicit casts and alloc_hooks statement expressions; a
   /// null QualType when there is none. Exposed for the checker.
   clang::QualType destinationPointee(const clang::Expr *CE);
+
+  /// The local variable the result of CE is stored to (assignment or
+  /// initialisation, seen through the same wrappers), or nullptr. Exposed
+  /// for the checker.
+  const clang::VarDecl *destinationVar(const clang::Expr *CE);
 
 private:
   clang::ASTContext &Ctx;
