@@ -3,11 +3,18 @@
 #include "typeslab/kernel.h"
 #include "typeslab/runtime.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int global_object;
+
+static void *free_in_thread(void *p) {
+  kfree(p);
+  return NULL;
+}
 
 int main(int argc, char **argv) {
   if (argc != 2)
@@ -44,6 +51,39 @@ int main(int argc, char **argv) {
   } else if (!strcmp(m, "krealloc-freed")) {
     kfree(p);
     krealloc(p, 128, GFP_KERNEL);
+  } else if (!strcmp(m, "double-free-quarantined")) {
+    kfree(p); /* with TYPESLAB_POISON=1 it waits in the quarantine */
+    kfree(p);
+  } else if (!strcmp(m, "double-free-remote")) {
+    pthread_t t; /* freed by another thread, then again here */
+    if (pthread_create(&t, NULL, free_in_thread, p) || pthread_join(t, NULL))
+      return 2;
+    kfree(p);
+  } else if (!strcmp(m, "double-free-large")) {
+    char *big = kmalloc(20000, GFP_KERNEL);
+    kfree(big);
+    kfree(big);
+  } else if (!strcmp(m, "invalid-free-large-interior")) {
+    char *big = kmalloc(20000, GFP_KERNEL);
+    kfree(big + 4096);
+  } else if (!strcmp(m, "invalid-free-wild")) {
+    kfree((void *)(uintptr_t)0x7e57000);
+  } else if (!strcmp(m, "cross-cache-free-kmalloc")) {
+    struct kmem_cache *a = kmem_cache_create("a_cache", 64, 8, 0, NULL);
+    kmem_cache_free(a, p);
+  } else if (!strcmp(m, "nofail-huge")) {
+    volatile size_t huge = SIZE_MAX;
+    kmalloc(huge, GFP_KERNEL | __GFP_NOFAIL);
+  } else if (!strcmp(m, "zero-size-write")) {
+    char *volatile z = kmalloc(0, GFP_KERNEL);
+    z[0] = 1; /* ZERO_SIZE_PTR faults, as in the kernel */
+  } else if (!strcmp(m, "freelist-corruption")) {
+    char *q = kmalloc(64, GFP_KERNEL);
+    kfree(q);
+    kfree(p); /* p heads the freelist, encoded link to q in its first word */
+    *(uintptr_t *)p = (uintptr_t)&global_object; /* a forged, plain link */
+    kmalloc(64, GFP_KERNEL);
+    kmalloc(64, GFP_KERNEL);
   } else if (!strcmp(m, "continue")) {
     kfree(p);
     kfree(p);
