@@ -217,24 +217,27 @@ std::string describeSize(const IRSize &S, std::optional<uint64_t> ElemArg) {
 /// clang 22's !alloc_token !{!"<type name>", i1 <contains pointer>}.
 bool identityFromAllocTokenMD(CallBase &CB, const DataLayout &DL,
                               TypeIdentity &Out, std::string &Name) {
+  Name = allocTokenTypeName(CB);
+  if (Name.empty())
+    return false;
   MDNode *MD = CB.getMetadata("alloc_token");
-  if (!MD || MD->getNumOperands() < 1)
-    return false;
-  auto *S = dyn_cast<MDString>(MD->getOperand(0));
-  if (!S)
-    return false;
-  Name = S->getString().str();
   StringRef N = Name;
+  LLVMContext &Ctx = CB.getContext();
   Type *T = nullptr;
-  if (N.consume_front("struct "))
-    T = StructType::getTypeByName(CB.getContext(), ("struct." + N).str());
-  else if (N.consume_front("union "))
-    T = StructType::getTypeByName(CB.getContext(), ("union." + N).str());
-  if (T && identityFromIR(DL, T, Out)) {
-    Out.Name = Name;
-    Out.finalize();
-    return true;
+  if (N.consume_front("struct ")) {
+    T = StructType::getTypeByName(Ctx, ("struct." + N).str());
+  } else if (N.consume_front("union ")) {
+    T = StructType::getTypeByName(Ctx, ("union." + N).str());
+  } else if (!N.contains(' ') && !N.contains('[') &&
+             !N.contains('*')) {
+    // C records come without their tag ("foo" for struct foo): take the
+    // module's struct or union of that name, unless both exist.
+    Type *S = StructType::getTypeByName(Ctx, ("struct." + N).str());
+    Type *U = StructType::getTypeByName(Ctx, ("union." + N).str());
+    T = S && U ? nullptr : S ? S : U;
   }
+  if (T && identityFromIR(DL, T, Out))
+    return true;
   // A scalar or array name: keep the name, take the pointer bit as given.
   Out = TypeIdentity();
   Out.Name = Name;
@@ -248,6 +251,14 @@ bool identityFromAllocTokenMD(CallBase &CB, const DataLayout &DL,
 }
 
 } // namespace
+
+std::string allocTokenTypeName(const CallBase &CB) {
+  MDNode *MD = CB.getMetadata("alloc_token");
+  if (!MD || MD->getNumOperands() < 1)
+    return "";
+  auto *S = dyn_cast<MDString>(MD->getOperand(0));
+  return S ? S->getString().str() : "";
+}
 
 SiteResult inferFromIR(CallBase &CB, const AllocatorInfo &A,
                        const DataLayout &DL) {

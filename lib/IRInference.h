@@ -15,12 +15,17 @@
 #include "AllocatorSpec.h"
 #include "SiteResult.h"
 
+#include <string>
+
 namespace llvm {
 class CallBase;
 class DataLayout;
 } // namespace llvm
 
 namespace typeslab {
+
+/// The type name of clang 22's !alloc_token metadata on CB, or "".
+std::string allocTokenTypeName(const llvm::CallBase &CB);
 
 SiteResult inferFromIR(llvm::CallBase &CB, const AllocatorInfo &A,
                        const llvm::DataLayout &DL);

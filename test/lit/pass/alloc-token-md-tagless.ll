@@ -1,0 +1,24 @@
+; Proves that clang 22's !alloc_token metadata, which spells a C record
+; without its tag ("foo" for struct foo), is read as the module's struct foo:
+; the site gets struct foo's identity (same name and token as the front end
+; gives it) and its size is checked against that layout.
+; RUN: %clang -O0 -Wno-override-module -fpass-plugin=%typeslab_pass -Rpass=typeslab -Rpass-missed=typeslab -c -o /dev/null %s 2>&1 | FileCheck %s
+
+%struct.foo = type { i32, ptr }
+
+; CHECK: remark: <unknown>:0:0: typed 'kmalloc' call in 'fits' as 'struct foo' (single, evidence: alloc-token-metadata from the IR
+define ptr @fits() {
+  %r = call ptr @kmalloc(i64 16, i32 0), !alloc_token !0
+  ret ptr %r
+}
+
+; A size that cannot hold struct foo is a conflict, not a typed site.
+; CHECK: remark: <unknown>:0:0: untyped 'kmalloc' call in 'too_small': clang's !alloc_token names 'foo' (16 bytes) but the allocation has size 4 [conflicting-evidence]
+define ptr @too_small() {
+  %r = call ptr @kmalloc(i64 4, i32 0), !alloc_token !0
+  ret ptr %r
+}
+
+declare ptr @kmalloc(i64, i32)
+
+!0 = !{!"foo", i1 true}
