@@ -469,6 +469,7 @@ SiteRecord Typeslab::record(const Site &S) const {
   Rec.Reason = S.Result.Reason;
   Rec.Rewritten = S.Rewritten;
   Rec.Mode = modeName();
+  Rec.ClangType = allocTokenTypeName(*S.Call);
   return Rec;
 }
 

@@ -60,6 +60,8 @@ std::string writeSiteRecords(StringRef Dir, StringRef ModuleSource,
                      {"reason", R.Reason},
                      {"rewritten", R.Rewritten},
                      {"mode", R.Mode}};
+      if (!R.ClangType.empty())
+        O["clang_type"] = R.ClangType;
       OS << json::Value(std::move(O)) << '\n';
     }
     if (OS.has_error()) {

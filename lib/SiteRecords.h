@@ -31,6 +31,9 @@ struct SiteRecord {
   std::string Reason;
   bool Rewritten = false;
   std::string Mode;
+  /// clang 22's own verdict: the type named by the call's !alloc_token
+  /// metadata (-fsanitize=alloc-token); empty when the call has none.
+  std::string ClangType;
 };
 
 /// Writes the records of one module; returns an error message or "".
