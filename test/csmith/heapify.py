@@ -20,6 +20,9 @@
 #   { void *grow = malloc(1);                            (globals 2, 5, ...)
 #     g_50_p = grow ? realloc(grow, sizeof(*g_50_p)) : NULL; }
 #
+# An array global `T g_105[8][9]` takes the counted forms instead of the
+# first two: `malloc(8 * sizeof(**g_105_p))` and `calloc(8, sizeof(**g_105_p))`.
+#
 # then copies in the original initialiser (kept verbatim as the initialiser
 # of a local copy, so `&g_104` now names the heap object), and a function run
 # just before main() returns frees every object. The rewrite preserves the
@@ -46,11 +49,17 @@ def fail(msg):
     sys.exit(2)
 
 
-def allocation(index, name):
+def allocation(index, name, dims):
     p = name + "_p"
     form = index % 3
+    # An array global is also allocated as a count of its first dimension.
+    count = dims[1:dims.index("]")] if dims else None
+    if form == 0 and count:
+        return "    %s = malloc(%s * sizeof(**%s));" % (p, count, p)
     if form == 0:
         return "    %s = malloc(sizeof(*%s));" % (p, p)
+    if form == 1 and count:
+        return "    %s = calloc(%s, sizeof(**%s));" % (p, count, p)
     if form == 1:
         return "    %s = calloc(1, sizeof(*%s));" % (p, p)
     return ("    { void *grow = malloc(1);\n"
@@ -91,7 +100,7 @@ def heapify(lines):
     init = ["/* --- HEAPIFY: globals live on the heap --- */",
             "static void heapify_init(void)", "{"]
     for i, m in enumerate(globals_):
-        init.append(allocation(i, m.group("name")))
+        init.append(allocation(i, m.group("name"), m.group("dims")))
         init.append("    if (!%s_p) abort();" % m.group("name"))
     for m in globals_:
         name = m.group("name")
