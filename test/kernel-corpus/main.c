@@ -1,6 +1,13 @@
 /* Runs every corpus file and reports; with --check-isolation it also checks,
  * through the runtime's introspection, that typed objects sit in their
- * type's cache and that same-named, differently laid out types are apart. */
+ * type's cache and that same-named, differently laid out types are apart.
+ *
+ * In every mode, --check-isolation also counts how many pairs of distinct
+ * types had sampled objects in one slab during the run (a slab is carved
+ * for one cache once, so this is memory that two types can reuse).
+ * A type here is the ground truth the corpus names in corpus_expect(), with
+ * each driver's 'struct priv' layout a type of its own; it does not depend
+ * on tokens, so it also sees types that share a token (hash collisions). */
 #include "corpus.h"
 
 #include <stdio.h>
@@ -21,6 +28,58 @@ static int nprivs;
 static void *held[4096];
 static int nheld;
 
+/* Every object named by corpus_expect(): its type and its slab. */
+struct sample {
+  char type[64];
+  const void *slab;
+};
+static struct sample samples[256];
+static int nsamples;
+
+static void take_sample(const void *obj, const char *type, const char *driver) {
+  if (!check_isolation || nsamples == 256)
+    return;
+  struct sample *s = &samples[nsamples++];
+  if (driver)
+    snprintf(s->type, sizeof s->type, "%s@%s", type, driver);
+  else
+    snprintf(s->type, sizeof s->type, "%s", type);
+  s->slab = typeslab_slab_of(obj);
+}
+
+/* Pairs of distinct sampled types with objects in one slab; *ntypes gets
+ * the number of distinct types. (Caches are not compared: the runtime shows
+ * only their names, and same-named types have same-named, distinct caches.)
+ * Large objects have no slab and share with nothing. */
+static int type_pairs_sharing_slab(int *ntypes) {
+  static int first[256]; /* per sample: index of its type's first sample */
+  int types = 0, pairs = 0;
+  for (int i = 0; i < nsamples; ++i) {
+    first[i] = i;
+    for (int j = 0; j < i; ++j)
+      if (!strcmp(samples[i].type, samples[j].type)) {
+        first[i] = first[j];
+        break;
+      }
+    types += first[i] == i;
+  }
+  for (int a = 0; a < nsamples; ++a)
+    for (int b = a + 1; b < nsamples; ++b) {
+      if (first[a] != a || first[b] != b)
+        continue; /* visit each pair of types once, through first samples */
+      int shared = 0;
+      for (int i = 0; i < nsamples && !shared; ++i)
+        for (int j = 0; j < nsamples && !shared; ++j) {
+          if (first[i] != a || first[j] != b)
+            continue;
+          shared = samples[i].slab && samples[i].slab == samples[j].slab;
+        }
+      pairs += shared;
+    }
+  *ntypes = types;
+  return pairs;
+}
+
 void corpus_fail(struct corpus_ctx *ctx, const char *file, int line,
                  const char *what) {
   ctx->failures++;
@@ -33,8 +92,7 @@ void corpus_hold(struct corpus_ctx *ctx, void *obj) {
     held[nheld++] = obj;
 }
 
-void corpus_expect(struct corpus_ctx *ctx, const void *obj, const char *type) {
-  (void)ctx;
+static void expect_cache(const void *obj, const char *type) {
   if (!check_isolation || typeslab_current_mode() != TYPESLAB_MODE_ISOLATED)
     return;
   const char *name = typeslab_cache_name_of(obj);
@@ -48,9 +106,17 @@ void corpus_expect(struct corpus_ctx *ctx, const void *obj, const char *type) {
   }
 }
 
+void corpus_expect(struct corpus_ctx *ctx, const void *obj, const char *type) {
+  (void)ctx;
+  take_sample(obj, type, NULL);
+  expect_cache(obj, type);
+}
+
 void corpus_expect_priv(struct corpus_ctx *ctx, const void *obj,
                         const char *driver) {
-  corpus_expect(ctx, obj, "struct priv");
+  (void)ctx;
+  take_sample(obj, "struct priv", driver);
+  expect_cache(obj, "struct priv");
   if (nprivs < 8)
     privs[nprivs++] = (struct priv_sample){driver, typeslab_object_token(obj),
                                            typeslab_slab_of(obj)};
@@ -84,7 +150,11 @@ int main(int argc, char **argv) {
   if (check_isolation) {
     enum typeslab_mode mode = typeslab_current_mode();
     printf("isolation: mode %s\n", typeslab_mode_name(mode));
-    printf("isolation: type pairs sharing a slab: %zu\n",
+    int ntypes, by_slab = type_pairs_sharing_slab(&ntypes);
+    printf("isolation: type pairs sharing a slab: %d\n", by_slab);
+    printf("isolation: %d sampled objects of %d types (%d pairs)\n", nsamples,
+           ntypes, ntypes * (ntypes - 1) / 2);
+    printf("isolation: token pairs sharing a slab (runtime): %zu\n",
            typeslab_type_pairs_sharing_slab());
     if (mode == TYPESLAB_MODE_ISOLATED) {
       printf("isolation: %d objects checked, %d in a wrong cache\n",
@@ -98,7 +168,7 @@ int main(int argc, char **argv) {
       printf("isolation: %d same-name 'struct priv' layouts in %s caches\n",
              nprivs, distinct ? "distinct" : "SHARED");
       printf("isolation: slab violations: %zu\n", typeslab_check_isolation());
-      if (iso_failures || !distinct || nprivs < 3 ||
+      if (iso_failures || !distinct || nprivs < 3 || by_slab ||
           typeslab_check_isolation())
         failed++;
     }
