@@ -317,10 +317,12 @@ void Typeslab::assignToken(Site &S) {
     S.Token = ConstantInt::get(I64, S.TokenValue);
     return;
   }
-  GlobalVariable *G = descriptorFor(R.Identity);
   // The address is known only at link time; records show the layout hash.
   S.TokenValue = R.Identity.Hash;
-  S.Token = ConstantExpr::getPtrToInt(G, I64);
+  // Report-only mode leaves the module as it was: no descriptor either.
+  if (Opts.ReportOnly)
+    return;
+  S.Token = ConstantExpr::getPtrToInt(descriptorFor(R.Identity), I64);
 }
 
 Function *Typeslab::typedVariant(const Site &S, std::string &Why) {

@@ -1,0 +1,24 @@
+; Proves that -typeslab-report-only rewrites nothing (no typed variant, no
+; descriptor) yet still gives every site its remark and its record, marked
+; not rewritten and in mode "report-only".
+; RUN: rm -rf %t && mkdir %t
+; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-report-only -mllvm -typeslab-sites=%t/recs -Rpass=typeslab -Rpass-missed=typeslab -S -emit-llvm -o %t/out.ll %S/Inputs/two-types.ll 2> %t/remarks
+; RUN: FileCheck %s --check-prefix=IR < %t/out.ll
+; RUN: FileCheck %s --check-prefix=REMARK < %t/remarks
+; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC
+
+; IR-NOT: _token
+; IR-NOT: typeslab_types
+; IR-LABEL: define ptr @mk_plain(
+; IR-NEXT: %p = call ptr @kmalloc(i64 8, i32 3264)
+; IR-LABEL: define ptr @mk_bytes(
+; IR-NEXT: %p = call ptr @kmalloc(i64 %n, i32 3264)
+; IR-NOT: _token
+
+; REMARK: remark: {{.*}}typed 'kmalloc' call in 'mk_plain' as 'struct plain'
+; REMARK: remark: {{.*}}typed 'kmalloc' call in 'mk_node' as 'struct node'
+; REMARK: remark: {{.*}}untyped 'kmalloc' call in 'mk_bytes'
+
+; REC: "function":"mk_plain",{{.*}}"mode":"report-only",{{.*}}"rewritten":false,{{.*}}"type":"struct plain","typed":true}
+; REC-NEXT: "function":"mk_node",{{.*}}"mode":"report-only",{{.*}}"rewritten":false,{{.*}}"type":"struct node","typed":true}
+; REC-NEXT: "function":"mk_bytes",{{.*}}"mode":"report-only",{{.*}}"rewritten":false,{{.*}}"typed":false}
