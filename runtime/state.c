@@ -91,7 +91,12 @@ void ts_ensure_init(void) {
 int typeslab_init(enum typeslab_mode mode, unsigned options) {
   pthread_mutex_lock(&ts.lock);
   int rc = 0;
-  if (ts.handed_out && (mode != ts.mode)) {
+  /* Once memory is out, the mode and the layout options are fixed: objects
+   * placed without red zones or poison would be misjudged at free. Only
+   * report-and-continue may still change. */
+  const unsigned layout = TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON;
+  if (ts.handed_out &&
+      (mode != ts.mode || ((options ^ ts.options) & layout))) {
     rc = -1;
   } else {
     ts.handed_out = true; /* the environment no longer decides */

@@ -12,6 +12,9 @@
  *   page-boundary     8 KiB is the largest slab object; above is pages
  *   kmem-cache-apart  kmem_cache objects never share kmalloc slabs
  *   slabinfo          the on-demand dump counts objects and slabs per cache
+ *   init-after-use    once memory is out, typeslab_init() refuses another
+ *                     mode or other red-zone/poison options (objects laid
+ *                     out without a red zone would be misjudged at free)
  */
 #include "check.h"
 #include "typeslab/kernel.h"
@@ -280,6 +283,18 @@ static void slabinfo(void) {
         total == 65536 / 80 && slabs == 1);
 }
 
+static void init_after_use(void) {
+  char *p = kmalloc(40, GFP_KERNEL); /* the environment's mode: none */
+  CHECK(p);
+  memset(p, 0x11, 40);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_REDZONE) == -1);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_POISON) == -1);
+  CHECK(typeslab_init(TYPESLAB_MODE_ISOLATED, 0) == -1);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_CONTINUE) == 0);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, 0) == 0);
+  kfree(p); /* no red zone to check: no report */
+}
+
 int main(int argc, char **argv) {
   static const struct {
     const char *name;
@@ -293,7 +308,8 @@ int main(int argc, char **argv) {
                 {"random-sites", random_sites},
                 {"page-boundary", page_boundary},
                 {"kmem-cache-apart", kmem_cache_apart},
-                {"slabinfo", slabinfo}};
+                {"slabinfo", slabinfo},
+                {"init-after-use", init_after_use}};
   CHECK(argc == 2);
   for (unsigned i = 0; i < sizeof checks / sizeof checks[0]; ++i)
     if (!strcmp(argv[1], checks[i].name)) {
