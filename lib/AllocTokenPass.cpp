@@ -49,13 +49,19 @@ using namespace llvm;
 
 #define DEBUG_TYPE "typeslab"
 
-STATISTIC(NumSites, "Allocator calls seen");
-STATISTIC(NumTyped, "Allocator calls typed");
-STATISTIC(NumUntyped, "Allocator calls left untyped");
-STATISTIC(NumConflicting, "Allocator calls with conflicting evidence");
-STATISTIC(NumRewritten, "Allocator calls rewritten to typed variants");
-STATISTIC(NumDescriptors, "Type descriptors emitted");
-STATISTIC(NumAddressTaken, "Uses of an allocator's address");
+// Tracking statistics rather than STATISTIC(): Debian's LLVM is a release
+// build, where STATISTIC() counts nothing. These register with LLVM's
+// statistics registry when statistics are on (-mllvm -stats, -save-stats)
+// and print with the rest (-Xclang -print-stats, the -save-stats JSON).
+#define TYPESLAB_STATISTIC(VAR, DESC)                                          \
+  static llvm::TrackingStatistic VAR = {DEBUG_TYPE, #VAR, DESC}
+TYPESLAB_STATISTIC(NumSites, "Allocator calls seen");
+TYPESLAB_STATISTIC(NumTyped, "Allocator calls typed");
+TYPESLAB_STATISTIC(NumUntyped, "Allocator calls left untyped");
+TYPESLAB_STATISTIC(NumConflicting, "Allocator calls with conflicting evidence");
+TYPESLAB_STATISTIC(NumRewritten, "Allocator calls rewritten to typed variants");
+TYPESLAB_STATISTIC(NumDescriptors, "Type descriptors emitted");
+TYPESLAB_STATISTIC(NumAddressTaken, "Uses of an allocator's address");
 
 namespace typeslab {
 namespace {
