@@ -61,8 +61,10 @@ public:
   /// The main diagnostic of check C; the message gains " [check-name]"
   /// (remarks name their reason class instead).
   DiagnosticBuilder report(Check C, SourceLocation L, const std::string &Msg) {
+    // Custom diagnostics are outside -Werror's reach: honour it here.
     unsigned ID = O.level(C) == Severity::Error ? ErrorID
                   : C == Check::Untyped         ? RemarkID
+                  : D.getWarningsAsErrors()     ? ErrorID
                                                 : WarnID;
     std::string Text = Msg;
     if (C != Check::Untyped)
@@ -283,7 +285,7 @@ private:
       return false;
     SourceLocation L = fileLoc(U->getBeginLoc());
     if (!firstTime(Check::SizeofPointer, L))
-      return false;
+      return true; // Reported for the other alloc_hooks() arm.
     R.report(Check::SizeofPointer, L,
              "'" + text(U) + "' is the size of the pointer type '" +
                  T.getAsString() + "', not of the '" +
@@ -318,7 +320,7 @@ private:
       return false;
     SourceLocation L = fileLoc(U->getBeginLoc());
     if (!firstTime(Check::UndersizedStruct, L))
-      return false;
+      return true; // Reported for the other alloc_hooks() arm.
     R.report(Check::UndersizedStruct, L,
              "'" + text(U) + "' (" + std::to_string(SizeT.getQuantity()) +
                  " bytes) is smaller than '" +
