@@ -23,16 +23,17 @@ void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
   if (pow2)
     eff = next_pow2(eff > align ? eff : align);
   void *p;
-  pthread_mutex_lock(&ts.lock);
-  ts.handed_out = true;
+  if (ts_unlikely(!__atomic_load_n(&ts.handed_out, __ATOMIC_RELAXED)))
+    __atomic_store_n(&ts.handed_out, true, __ATOMIC_RELAXED);
   if (ts_unlikely(eff > TS_MAX_SMALL || align > 4096)) {
+    pthread_mutex_lock(&ts.lock);
     p = ts_large_alloc(req, align, token);
+    pthread_mutex_unlock(&ts.lock);
     zero = false; /* fresh pages */
   } else {
     struct ts_cache *c = ts_pick_cache(eff, token, caller, pow2);
     p = c ? ts_cache_alloc(c, req, token) : NULL;
   }
-  pthread_mutex_unlock(&ts.lock);
   if (p && zero)
     memset(p, 0, req);
   return p;
@@ -41,11 +42,13 @@ void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
 void ts_free(const void *p, const char *what) {
   (void)what;
   ts_ensure_init();
-  pthread_mutex_lock(&ts.lock);
   struct ts_slab *s = ts_slab_of(p);
-  if (s)
+  if (ts_likely(s)) {
     ts_cache_free(s, (void *)p, NULL);
-  else if (!ts_large_free(p))
+    return;
+  }
+  pthread_mutex_lock(&ts.lock);
+  if (!ts_large_free(p))
     ts_report("invalid free", p, NULL);
   pthread_mutex_unlock(&ts.lock);
 }
@@ -54,15 +57,15 @@ void ts_free(const void *p, const char *what) {
 static bool live(const void *p, size_t *usable, typeslab_token_t *token) {
   struct ts_slab *s = ts_slab_of(p);
   if (s) {
-    size_t off = (size_t)((const char *)p - s->base);
-    uint32_t slot = (uint32_t)(off / s->objsize);
-    if (off % s->objsize || !(s->bits[slot / 64] & (1ull << (slot % 64))))
+    bool exact;
+    uint32_t slot = ts_slot_of(s, p, &exact);
+    if (!exact || !ts_slot_live(s, slot))
       return false;
     if (usable)
       *usable = (ts.options & TYPESLAB_OPT_REDZONE) ? s->reqsize[slot]
                                                      : s->objsize;
     if (token)
-      *token = s->tokens[slot];
+      *token = __atomic_load_n(&s->tokens[slot], __ATOMIC_RELAXED);
     return true;
   }
   return ts_large_lookup(p, usable, token);

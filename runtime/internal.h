@@ -5,7 +5,14 @@
  * indexed by slab number, large objects (> TS_MAX_SMALL) mmap'd and kept in a
  * hash table. A slab belongs to one cache for life: empty slabs are returned
  * to the OS with madvise but their range stays with the cache (sequestering).
- * One lock guards the slow path and the shared state.
+ *
+ * Threads: every thread has a heap (struct ts_heap) that owns at most one
+ * slab per cache, its current slab. The owner allocates from and frees to
+ * that slab without locks or atomic read-modify-writes. Any other thread's
+ * free marks the slot pending (rbits) and pushes the object on the slab's
+ * lock-free remote list; the owner collects the list when its freelist runs
+ * dry. A slab that is not current is an orphan: only the slow path, under
+ * ts.lock, adopts orphans. One lock guards the slow path and shared state.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef TYPESLAB_RUNTIME_INTERNAL_H
@@ -40,18 +47,27 @@ _Static_assert(TS_MAX_SMALL * 2 <= TS_SLAB_SIZE, "two large objects a slab");
 
 struct ts_cache;
 
+struct ts_heap;
+
+/* Fields marked "owner" are written only by the owning heap's thread (or,
+ * for an orphan, under ts.lock); others read them with relaxed atomics. */
 struct ts_slab {
   struct ts_cache *cache;   /* owner for the slab's whole life           */
   struct ts_slab *next;     /* in the cache's slab list                  */
   char *base;
-  void *freelist;           /* encoded, see ts_encode                    */
+  void *freelist;           /* owner; encoded, see ts_encode             */
+  void *remote;             /* atomic: objects freed by other threads    */
+  struct ts_heap *owner;    /* atomic; NULL for an orphan                */
   uint32_t objsize;
+  uint32_t recip;           /* 2^32 / objsize + 1: slot = off*recip>>32  */
   uint32_t nobj;
-  uint32_t inuse;
+  uint32_t carved;          /* owner; slots linked so far, page by page  */
+  uint32_t inuse;           /* owner; allocated, pending frees included  */
   bool mixed;               /* has held objects of two typed tokens      */
   bool released;            /* empty, pages returned with madvise        */
   typeslab_token_t first;   /* first typed token seen                    */
-  uint64_t bits[TS_MAX_OBJS / 64]; /* allocated slots                     */
+  uint64_t bits[TS_MAX_OBJS / 64];  /* owner; allocated slots            */
+  uint64_t rbits[TS_MAX_OBJS / 64]; /* atomic; freed, not yet collected  */
   typeslab_token_t *tokens; /* per-slot token of the live object         */
   uint32_t *reqsize;        /* per-slot requested size (red zones)       */
 };
@@ -60,12 +76,11 @@ struct ts_cache {
   char name[96];
   uint32_t objsize;
   uint32_t align;
+  uint32_t id;              /* index into every heap's current slabs     */
   bool user;                /* created by kmem_cache_create              */
   void (*ctor)(void *);
   struct ts_slab *slabs;    /* every slab ever given to the cache        */
-  struct ts_slab *partial;  /* hint: a slab with free slots              */
-  size_t active, total, nslabs;
-  size_t empty;             /* empty slabs still holding their pages     */
+  size_t total, nslabs;
   struct ts_cache *next;    /* all caches, for slabinfo                  */
 };
 
@@ -80,8 +95,10 @@ struct ts_state {
   uint64_t secret;
   uint64_t rng;
   char *arena;
-  size_t next_slab;
-  struct ts_slab *slabs;    /* TS_NSLABS entries, touched lazily          */
+  size_t next_slab;         /* atomic: read without the lock             */
+  size_t nslabs;            /* slabs the arena holds (<= TS_NSLABS)      */
+  uint32_t ncaches;
+  struct ts_slab *slabs;    /* nslabs entries, touched lazily            */
   struct ts_cache *caches;  /* list of all caches                        */
   size_t errors;
 };
@@ -91,11 +108,24 @@ void ts_ensure_init(void);
 void *ts_meta_alloc(size_t size); /* zeroed, never freed                 */
 uint64_t ts_random(void);
 
-/* Slabs (slab.c). */
+/* Slabs (slab.c). ts_cache_alloc and ts_cache_free take no lock on the
+ * fast path and must be called without ts.lock held. */
 struct ts_slab *ts_slab_of(const void *p);
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token);
 /* Frees p; Expect (if non-NULL) must own it. Returns false on misuse. */
 bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect);
+/* Whether slot of s holds a live object (allocated, not freed). */
+bool ts_slot_live(const struct ts_slab *s, uint32_t slot);
+/* Slot index of p in s, and whether p is a slot's start. */
+static inline uint32_t ts_slot_of(const struct ts_slab *s, const void *p,
+                                  bool *exact) {
+  uint32_t off = (uint32_t)((const char *)p - s->base);
+  uint32_t slot = (uint32_t)(((uint64_t)off * s->recip) >> 32);
+  *exact = slot * s->objsize == off;
+  return slot;
+}
+/* Live objects of c (objects freed by other threads count as freed). */
+size_t ts_cache_active(const struct ts_cache *c);
 struct ts_cache *ts_cache_new(const char *name, uint32_t objsize,
                               uint32_t align);
 unsigned ts_class_index(size_t size);
@@ -108,7 +138,9 @@ bool ts_large_free(const void *p);
 size_t ts_large_count(void);
 
 /* Token -> cache (modes.c). */
-/* Pow2: the object must be aligned to its (power-of-two) size class. */
+/* Pow2: the object must be aligned to its (power-of-two) size class.
+ * Lock-free when the cache exists; creates it under ts.lock otherwise. Call
+ * without ts.lock held. */
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2);
 

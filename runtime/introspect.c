@@ -15,7 +15,7 @@ void typeslab_slabinfo(FILE *out) {
   for (struct ts_cache *c = ts.caches; c; c = c->next)
     if (c->nslabs)
       fprintf(out, "%-40s %8u %10zu %10zu %7zu\n", c->name, c->objsize,
-              c->active, c->total, c->nslabs);
+              ts_cache_active(c), c->total, c->nslabs);
   fprintf(out, "# large objects: %zu\n", ts_large_count());
   pthread_mutex_unlock(&ts.lock);
 }
@@ -61,7 +61,7 @@ size_t typeslab_type_pairs_sharing_slab(void) {
       continue;
     size_t k = 0;
     for (uint32_t slot = 0; slot < s->nobj && k < 64; ++slot) {
-      if (!(s->bits[slot / 64] & (1ull << (slot % 64))) || !s->tokens[slot])
+      if (!ts_slot_live(s, slot) || !s->tokens[slot])
         continue;
       size_t j = 0;
       while (j < k && toks[j] != s->tokens[slot])

@@ -31,10 +31,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags) {
   struct ts_cache *c = (struct ts_cache *)s;
-  pthread_mutex_lock(&ts.lock);
-  ts.handed_out = true;
+  if (!__atomic_load_n(&ts.handed_out, __ATOMIC_RELAXED))
+    __atomic_store_n(&ts.handed_out, true, __ATOMIC_RELAXED);
   void *p = ts_cache_alloc(c, c->objsize, 0);
-  pthread_mutex_unlock(&ts.lock);
   if (p && (flags & __GFP_ZERO))
     memset(p, 0, c->objsize);
   else if (p && c->ctor)
@@ -49,25 +48,26 @@ void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags) {
 void kmem_cache_free(struct kmem_cache *s, void *p) {
   if (!p)
     return;
-  pthread_mutex_lock(&ts.lock);
   struct ts_slab *slab = ts_slab_of(p);
   if (!slab)
     ts_report("invalid free", p, (struct ts_cache *)s);
   else
     ts_cache_free(slab, p, (struct ts_cache *)s);
-  pthread_mutex_unlock(&ts.lock);
 }
 
 void kmem_cache_destroy(struct kmem_cache *s) {
   struct ts_cache *c = (struct ts_cache *)s;
   if (!c)
     return;
-  if (c->active) {
+  pthread_mutex_lock(&ts.lock);
+  size_t active = ts_cache_active(c);
+  pthread_mutex_unlock(&ts.lock);
+  if (active) {
     char line[160];
     int n = snprintf(line, sizeof line,
                      "typeslab: kmem_cache_destroy '%s': %zu objects "
                      "remaining\n",
-                     c->name, c->active);
+                     c->name, active);
     fputs(n > 0 ? line : "", stderr);
   }
   /* The cache and its slabs stay: their ranges are never reused. */

@@ -10,7 +10,9 @@
  *                size buckets "<type>[<size>]"; untyped allocations use
  *                "kmalloc-untyped-<size>", apart from every typed cache.
  *                Hash tokens (no descriptor) find their type in a table.
- * Called with ts.lock held.
+ * An existing cache is found without the lock (acquire loads of the slots,
+ * which are published with release stores); creating one, and the hash
+ * table, take ts.lock.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -62,7 +64,13 @@ static struct ts_cache *row_cache(struct ts_cache **slot, const char *fmt,
     snprintf(name, sizeof name, fmt, ts_class_size(cls));
   else
     snprintf(name, sizeof name, fmt, row, ts_class_size(cls));
-  return *slot = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
+  struct ts_cache *c = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
+  __atomic_store_n(slot, c, __ATOMIC_RELEASE);
+  return c;
+}
+
+static inline struct ts_cache *peek(struct ts_cache *const *slot) {
+  return __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 }
 
 /* Hash tokens in isolated mode: open addressing, grown by doubling. */
@@ -137,15 +145,65 @@ static unsigned partition_of(typeslab_token_t token) {
   return p ? (unsigned)p : 1;
 }
 
+static unsigned random_row(const void *caller) {
+  uint64_t h = (uint64_t)(uintptr_t)caller * 0x9e3779b97f4a7c15ull;
+  return (unsigned)(h >> 60) % TS_RANDOM_COPIES;
+}
+
+/* The cache when it exists and needs no table lookup; else NULL. */
+static struct ts_cache *pick_fast(unsigned cls, size_t size,
+                                  typeslab_token_t token, const void *caller,
+                                  bool pow2) {
+  switch (ts.mode) {
+  case TYPESLAB_MODE_NONE:
+    break;
+  case TYPESLAB_MODE_RANDOM:
+    return peek(&Random[random_row(caller)][cls]);
+  case TYPESLAB_MODE_PARTITIONED:
+    if (!token)
+      break;
+    return peek(&Part[partition_of(token)][cls]);
+  case TYPESLAB_MODE_ISOLATED: {
+    if (!token)
+      return peek(&Untyped[cls]);
+    struct typeslab_type *d = as_descriptor(token);
+    struct ts_type *t =
+        d ? __atomic_load_n((struct ts_type **)&d->cache, __ATOMIC_ACQUIRE)
+          : NULL;
+    if (!t)
+      return NULL;
+    if (!pow2 && t->fixed_size && size <= t->fixed_size)
+      return peek(&t->fixed);
+    return peek(&t->bucket[cls]);
+  }
+  }
+  return peek(&Plain[cls]);
+}
+
+static struct ts_cache *pick_locked(unsigned cls, size_t size,
+                                    typeslab_token_t token,
+                                    const void *caller, bool pow2);
+
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2) {
   unsigned cls = ts_class_index(size);
+  struct ts_cache *c = pick_fast(cls, size, token, caller, pow2);
+  if (ts_likely(c))
+    return c;
+  pthread_mutex_lock(&ts.lock);
+  c = pick_locked(cls, size, token, caller, pow2);
+  pthread_mutex_unlock(&ts.lock);
+  return c;
+}
+
+static struct ts_cache *pick_locked(unsigned cls, size_t size,
+                                    typeslab_token_t token,
+                                    const void *caller, bool pow2) {
   switch (ts.mode) {
   case TYPESLAB_MODE_NONE:
     break;
   case TYPESLAB_MODE_RANDOM: {
-    uint64_t h = (uint64_t)(uintptr_t)caller * 0x9e3779b97f4a7c15ull;
-    unsigned row = (unsigned)(h >> 60) % TS_RANDOM_COPIES;
+    unsigned row = random_row(caller);
     return row_cache(&Random[row][cls], "kmalloc-rnd-%02u-%u", row, cls);
   }
   case TYPESLAB_MODE_PARTITIONED:
@@ -163,13 +221,17 @@ struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
       return NULL;
     if (!pow2 && t->fixed_size && size <= t->fixed_size) {
       if (!t->fixed)
-        t->fixed = ts_cache_new(t->name, t->fixed_size, t->align);
+        __atomic_store_n(&t->fixed,
+                         ts_cache_new(t->name, t->fixed_size, t->align),
+                         __ATOMIC_RELEASE);
       return t->fixed;
     }
     if (!t->bucket[cls]) {
       char name[96];
       snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
-      t->bucket[cls] = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
+      __atomic_store_n(&t->bucket[cls],
+                       ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN),
+                       __ATOMIC_RELEASE);
     }
     return t->bucket[cls];
   }

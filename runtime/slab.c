@@ -1,10 +1,20 @@
-/*===- runtime/slab.c - Caches and slabs ----------------------------------===*
+/*===- runtime/slab.c - Caches, slabs and the per-thread fast path --------===*
  *
  * A slab is one 64 KiB span of the arena. Free objects are linked through
  * their first word, encoded as next ^ secret ^ bswap(address) in the manner
- * of SLAB_FREELIST_HARDENED, in a random order per slab. Allocation state,
- * the token and the requested size of every slot live out of line, so a
- * double free or an interior-pointer free is seen, not trusted.
+ * of SLAB_FREELIST_HARDENED. Slots are linked lazily, one page's worth at a
+ * time and in a random order within it, so a cache with few objects touches
+ * few pages. Allocation state, the token and the requested size of every
+ * slot live out of line, so a double free or an interior-pointer free is
+ * seen, not trusted.
+ *
+ * Every thread's heap owns its current slab of each cache: allocation pops
+ * that slab's freelist and a free by the owner pushes it back, with plain
+ * loads and stores. A free by any other thread sets the slot's pending bit
+ * (an atomic OR, which also catches a second free) and pushes the object on
+ * the slab's remote list; the owner collects that list when its freelist is
+ * empty. When a slab is full its heap lets it go (an orphan) and adopts an
+ * orphan with room, or a new slab, under ts.lock.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -13,15 +23,21 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#define TS_PAGE 4096u
+
 static const uint32_t Classes[TS_NCLASSES] = {
     16,  32,  48,   64,   96,   128,  192,  256,  384,
     512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192};
 
+/* 16, 32, 48, 64, then two classes per power of two: 1.5x and 2x. */
 unsigned ts_class_index(size_t size) {
-  for (unsigned i = 0; i < TS_NCLASSES; ++i)
-    if (size <= Classes[i])
-      return i;
-  return TS_NCLASSES;
+  if (size <= 64)
+    return size ? (unsigned)((size - 1) >> 4) : 0;
+  if (size > TS_MAX_SMALL)
+    return TS_NCLASSES;
+  unsigned b = 63u - (unsigned)__builtin_clzl(size - 1); /* 2^b < size */
+  size_t half = (size_t)1 << (b - 1);
+  return 4 + 2 * (b - 6) + (size > ((size_t)1 << b) + half);
 }
 
 uint32_t ts_class_size(unsigned index) { return Classes[index]; }
@@ -38,55 +54,192 @@ struct ts_cache *ts_cache_new(const char *name, uint32_t objsize,
   c->objsize = (objsize + align - 1) & ~(align - 1);
   if (c->objsize < TS_MIN_ALIGN)
     c->objsize = TS_MIN_ALIGN;
+  c->id = ts.ncaches++;
   c->next = ts.caches;
   ts.caches = c;
   return c;
 }
+
+/*===-- Heaps ------------------------------------------------------------===*/
+
+struct ts_heap {
+  struct ts_slab **cur; /* current slab per cache id, or NULL            */
+  uint32_t ncur;
+  uint64_t rng;         /* freelist order, private to the thread        */
+  struct ts_heap *next; /* in the list of heaps of exited threads        */
+};
+
+static __thread struct ts_heap *Self __attribute__((tls_model("initial-exec")));
+static struct ts_heap *FreeHeaps;
+static pthread_key_t HeapKey;
+static pthread_once_t HeapOnce = PTHREAD_ONCE_INIT;
+
+static uint64_t heap_random(struct ts_heap *h) {
+  uint64_t x = h->rng;
+  x ^= x >> 12;
+  x ^= x << 25;
+  x ^= x >> 27;
+  h->rng = x;
+  return x * 0x2545f4914f6cdd1dull;
+}
+
+static struct ts_heap *owner_of(const struct ts_slab *s) {
+  return __atomic_load_n(&s->owner, __ATOMIC_ACQUIRE);
+}
+
+/* A thread exits: its current slabs become orphans, its heap is reused. */
+static void heap_exit(void *arg) {
+  struct ts_heap *h = arg;
+  pthread_mutex_lock(&ts.lock);
+  for (uint32_t i = 0; i < h->ncur; ++i)
+    if (h->cur[i]) {
+      __atomic_store_n(&h->cur[i]->owner, NULL, __ATOMIC_RELEASE);
+      h->cur[i] = NULL;
+    }
+  h->next = FreeHeaps;
+  FreeHeaps = h;
+  pthread_mutex_unlock(&ts.lock);
+  Self = NULL;
+}
+
+static void heap_key_init(void) { pthread_key_create(&HeapKey, heap_exit); }
+
+/* The calling thread's heap, with room for cache id; called with ts.lock
+ * held. */
+static struct ts_heap *heap_get_locked(uint32_t id) {
+  struct ts_heap *h = Self;
+  if (!h) {
+    if (FreeHeaps) {
+      h = FreeHeaps;
+      FreeHeaps = h->next;
+    } else if (!(h = ts_meta_alloc(sizeof *h))) {
+      return NULL;
+    }
+    h->rng = ts_random() | 1;
+    pthread_once(&HeapOnce, heap_key_init);
+    pthread_setspecific(HeapKey, h);
+    Self = h;
+  }
+  if (id >= h->ncur) {
+    uint32_t n = h->ncur ? h->ncur : 64;
+    while (n <= id || n < ts.ncaches)
+      n *= 2;
+    struct ts_slab **cur = ts_meta_alloc(n * sizeof *cur);
+    if (!cur)
+      return NULL;
+    if (h->ncur)
+      memcpy(cur, h->cur, h->ncur * sizeof *cur);
+    h->cur = cur; /* the old array is metadata: never reused */
+    h->ncur = n;
+  }
+  return h;
+}
+
+/*===-- Freelists --------------------------------------------------------===*/
 
 static inline void *encode(void *next, void *at) {
   return (void *)((uintptr_t)next ^ ts.secret ^
                   __builtin_bswap64((uint64_t)(uintptr_t)at));
 }
 
-/* Links every free slot of s, in a random order. */
-static void build_freelist(struct ts_slab *s) {
-  uint16_t order[TS_MAX_OBJS];
-  for (uint32_t i = 0; i < s->nobj; ++i)
-    order[i] = (uint16_t)i;
-  for (uint32_t i = s->nobj - 1; i > 0; --i) {
-    uint32_t j = (uint32_t)(ts_random() % (i + 1));
+static inline bool bit_get(const uint64_t *w, uint32_t slot) {
+  return __atomic_load_n(&w[slot / 64], __ATOMIC_RELAXED) &
+         (1ull << (slot % 64));
+}
+
+/* Owner-only updates of bits: plain read-modify-write, atomic stores. */
+static inline void bit_set_owner(uint64_t *w, uint32_t slot, bool on) {
+  uint64_t v = __atomic_load_n(&w[slot / 64], __ATOMIC_RELAXED);
+  v = on ? v | (1ull << (slot % 64)) : v & ~(1ull << (slot % 64));
+  __atomic_store_n(&w[slot / 64], v, __ATOMIC_RELAXED);
+}
+
+/* Links the next page's worth of never-used slots (at least TS_CARVE_MIN
+ * of them, so large objects are shuffled too), in a random order. */
+#define TS_CARVE_MIN 8u
+static bool carve(struct ts_slab *s, struct ts_heap *h) {
+  if (s->carved >= s->nobj)
+    return false;
+  uint32_t end = (uint32_t)(((size_t)s->carved * s->objsize + TS_PAGE) /
+                            s->objsize);
+  if (end < s->carved + TS_CARVE_MIN)
+    end = s->carved + TS_CARVE_MIN;
+  if (end > s->nobj)
+    end = s->nobj;
+  uint16_t order[TS_PAGE / TS_MIN_ALIGN + TS_CARVE_MIN];
+  uint32_t n = end - s->carved;
+  for (uint32_t i = 0; i < n; ++i)
+    order[i] = (uint16_t)(s->carved + i);
+  for (uint32_t i = n - 1; i > 0; --i) {
+    uint32_t j = (uint32_t)(heap_random(h) % (i + 1));
     uint16_t t = order[i];
     order[i] = order[j];
     order[j] = t;
   }
-  void *next = NULL;
-  for (uint32_t k = s->nobj; k-- > 0;) {
-    uint32_t slot = order[k];
-    if (s->bits[slot / 64] & (1ull << (slot % 64)))
-      continue;
-    void *obj = s->base + (size_t)slot * s->objsize;
+  void *next = s->freelist;
+  for (uint32_t k = n; k-- > 0;) {
+    void *obj = s->base + (size_t)order[k] * s->objsize;
     *(void **)obj = encode(next, obj);
     next = obj;
   }
   s->freelist = next;
+  s->carved = end;
+  return true;
 }
 
+/* Owner: the slot is free again and its object goes on the freelist. */
+static inline void put_back(struct ts_slab *s, void *p, uint32_t slot) {
+  bit_set_owner(s->bits, slot, false);
+  __atomic_store_n(&s->tokens[slot], 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&s->inuse, s->inuse - 1, __ATOMIC_RELAXED);
+  *(void **)p = encode(s->freelist, p);
+  s->freelist = p;
+}
+
+/* Owner (or ts.lock for an orphan): collects the objects other threads
+ * freed. Their pending bits were set at free time. */
+static void collect_remote(struct ts_slab *s) {
+  void *p = __atomic_exchange_n(&s->remote, NULL, __ATOMIC_ACQUIRE);
+  while (p) {
+    void *next = encode(*(void **)p, p);
+    bool exact;
+    uint32_t slot = ts_slot_of(s, p, &exact);
+    __atomic_fetch_and(&s->rbits[slot / 64], ~(1ull << (slot % 64)),
+                       __ATOMIC_RELAXED);
+    put_back(s, p, slot);
+    p = next;
+  }
+}
+
+/* Pushes p on s's remote list (lock-free; many pushers, one collector). */
+static void push_remote(struct ts_slab *s, void *p) {
+  void *head = __atomic_load_n(&s->remote, __ATOMIC_RELAXED);
+  do
+    *(void **)p = encode(head, p);
+  while (!__atomic_compare_exchange_n(&s->remote, &head, p, true,
+                                      __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+}
+
+/*===-- Slabs ------------------------------------------------------------===*/
+
+/* Called with ts.lock held. */
 static struct ts_slab *slab_new(struct ts_cache *c) {
-  if (ts.next_slab >= TS_NSLABS)
+  if (ts.next_slab >= ts.nslabs)
     return NULL;
-  size_t idx = ts.next_slab++;
+  size_t idx = ts.next_slab;
   struct ts_slab *s = &ts.slabs[idx];
   s->base = ts.arena + idx * TS_SLAB_SIZE;
   if (mprotect(s->base, TS_SLAB_SIZE, PROT_READ | PROT_WRITE) != 0)
     return NULL;
-  s->cache = c;
   s->objsize = c->objsize;
+  s->recip = (uint32_t)((1ull << 32) / c->objsize + 1);
   s->nobj = (uint32_t)(TS_SLAB_SIZE / c->objsize);
   s->tokens = ts_meta_alloc(s->nobj * sizeof *s->tokens);
   s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
   if (!s->tokens || !s->reqsize)
     return NULL;
-  build_freelist(s);
+  __atomic_store_n(&s->cache, c, __ATOMIC_RELEASE);
+  __atomic_store_n(&ts.next_slab, idx + 1, __ATOMIC_RELEASE);
   s->next = c->slabs;
   c->slabs = s;
   c->nslabs++;
@@ -96,77 +249,150 @@ static struct ts_slab *slab_new(struct ts_cache *c) {
 
 struct ts_slab *ts_slab_of(const void *p) {
   uintptr_t a = (uintptr_t)p, lo = (uintptr_t)ts.arena;
-  if (a < lo || a >= lo + ts.next_slab * TS_SLAB_SIZE)
+  size_t n = __atomic_load_n(&ts.next_slab, __ATOMIC_ACQUIRE);
+  if (a < lo || a >= lo + n * TS_SLAB_SIZE)
     return NULL;
   struct ts_slab *s = &ts.slabs[(a - lo) >> TS_SLAB_SHIFT];
-  return s->cache ? s : NULL;
+  return __atomic_load_n(&s->cache, __ATOMIC_ACQUIRE) ? s : NULL;
 }
 
-static bool has_room(const struct ts_slab *s) {
-  return s->freelist || (s->released && s->inuse == 0);
+bool ts_slot_live(const struct ts_slab *s, uint32_t slot) {
+  return bit_get(s->bits, slot) && !bit_get(s->rbits, slot);
+}
+
+size_t ts_cache_active(const struct ts_cache *c) {
+  size_t n = 0;
+  for (const struct ts_slab *s = c->slabs; s; s = s->next) {
+    n += __atomic_load_n(&s->inuse, __ATOMIC_RELAXED);
+    for (uint32_t w = 0; w < (s->nobj + 63) / 64; ++w)
+      n -= (size_t)__builtin_popcountll(
+          __atomic_load_n(&s->rbits[w], __ATOMIC_RELAXED));
+  }
+  return n;
+}
+
+/* An orphan's pages go back to the OS; its range stays with the cache. */
+static void release(struct ts_slab *s) {
+  madvise(s->base, TS_SLAB_SIZE, MADV_DONTNEED);
+  s->freelist = NULL;
+  s->carved = 0;
+  s->released = true;
+}
+
+/* Slow path: the heap's current slab of c is full. Collects what other
+ * threads freed; else lets the slab go and adopts the orphan of c with the
+ * most free slots (so that one scan of the cache's slabs buys many fast
+ * allocations), preferring a partial slab to an empty one, or a new slab.
+ * Empty orphans beyond a quarter of the cache's slabs (at least one) give
+ * their pages back. */
+static struct ts_slab *refill(struct ts_cache *c) {
+  struct ts_heap *h = Self;
+  struct ts_slab *s = h && c->id < h->ncur ? h->cur[c->id] : NULL;
+  if (s) {
+    collect_remote(s);
+    if (s->freelist || carve(s, h))
+      return s;
+  }
+  pthread_mutex_lock(&ts.lock);
+  h = heap_get_locked(c->id);
+  if (!h) {
+    pthread_mutex_unlock(&ts.lock);
+    return NULL;
+  }
+  if (s)
+    __atomic_store_n(&s->owner, NULL, __ATOMIC_RELEASE);
+  struct ts_slab *best = NULL, *empty = NULL;
+  size_t kept = 0, keep = c->nslabs / 4 ? c->nslabs / 4 : 1;
+  for (struct ts_slab *o = c->slabs; o; o = o->next) {
+    if (o == s || owner_of(o))
+      continue;
+    collect_remote(o);
+    if (o->inuse == 0) {
+      if (!empty || (empty->released && !o->released))
+        empty = o;
+      if (!o->released && ++kept > keep)
+        release(o);
+    } else if ((o->freelist || o->carved < o->nobj) &&
+               (!best || o->inuse < best->inuse)) {
+      best = o;
+    }
+  }
+  if (!best)
+    best = empty;
+  if (!best && !(best = slab_new(c))) {
+    h->cur[c->id] = NULL;
+    pthread_mutex_unlock(&ts.lock);
+    return NULL;
+  }
+  best->released = false;
+  __atomic_store_n(&best->owner, h, __ATOMIC_RELEASE);
+  h->cur[c->id] = best;
+  pthread_mutex_unlock(&ts.lock);
+  if (!best->freelist)
+    carve(best, h);
+  return best;
 }
 
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
-  struct ts_slab *s = c->partial;
-  if (ts_unlikely(!s || !has_room(s))) {
-    for (s = c->slabs; s && !has_room(s); s = s->next)
-      ;
-    if (!s && !(s = slab_new(c)))
+  struct ts_heap *h = Self;
+  struct ts_slab *s;
+  if (ts_unlikely(!h || c->id >= h->ncur || !(s = h->cur[c->id]) ||
+                  !s->freelist)) {
+    if (!(s = refill(c)))
       return NULL;
-    c->partial = s;
-  }
-  if (s->inuse == 0) {
-    if (s->released) {
-      build_freelist(s); /* the pages came back zeroed */
-      s->released = false;
-    } else if (c->empty > 0) {
-      c->empty--;
-    }
   }
   void *obj = s->freelist;
   void *next = encode(*(void **)obj, obj);
   uintptr_t n = (uintptr_t)next;
-  if (ts_unlikely(next && (n < (uintptr_t)s->base ||
-                           n >= (uintptr_t)s->base + TS_SLAB_SIZE ||
-                           (n - (uintptr_t)s->base) % s->objsize))) {
+  bool exact = true;
+  if (ts_unlikely(next && (n - (uintptr_t)s->base >= TS_SLAB_SIZE ||
+                           (ts_slot_of(s, next, &exact), !exact)))) {
     ts_report("freelist corruption", obj, c);
     return NULL;
   }
   s->freelist = next;
-  uint32_t slot = (uint32_t)(((char *)obj - s->base) / s->objsize);
-  s->bits[slot / 64] |= 1ull << (slot % 64);
-  s->tokens[slot] = token;
+  uint32_t slot = ts_slot_of(s, obj, &exact);
+  bit_set_owner(s->bits, slot, true);
+  __atomic_store_n(&s->tokens[slot], token, __ATOMIC_RELAXED);
   s->reqsize[slot] = (uint32_t)req;
-  s->inuse++;
-  c->active++;
-  if (token) {
+  __atomic_store_n(&s->inuse, s->inuse + 1, __ATOMIC_RELAXED);
+  if (token && ts_unlikely(s->first != token)) {
     if (!s->first)
-      s->first = token;
-    else if (s->first != token)
-      s->mixed = true;
+      __atomic_store_n(&s->first, token, __ATOMIC_RELAXED);
+    else
+      __atomic_store_n(&s->mixed, true, __ATOMIC_RELAXED);
   }
   *(void **)obj = NULL;
-  if (ts.options & TYPESLAB_OPT_REDZONE)
+  if (ts_unlikely(ts.options & TYPESLAB_OPT_REDZONE))
     memset((char *)obj + req, TS_REDZONE_BYTE, s->objsize - req);
   return obj;
 }
 
+/* A quarantined object (pending bit set) is free at last: back on the
+ * owner's freelist, or on the remote list. */
+static void finish_free(struct ts_slab *s, void *p, uint32_t slot) {
+  if (Self && owner_of(s) == Self) {
+    __atomic_fetch_and(&s->rbits[slot / 64], ~(1ull << (slot % 64)),
+                       __ATOMIC_RELAXED);
+    put_back(s, p, slot);
+  } else {
+    push_remote(s, p);
+  }
+}
+
 /* Poisoned objects wait here before reuse; a changed byte at eviction is a
- * write after free. */
+ * write after free. Their pending bits stay set while they wait. */
 #define TS_QUARANTINE 256u
 static void *Quarantine[TS_QUARANTINE];
 static unsigned QuarantineNext;
 
-static void push_free(struct ts_slab *s, void *p) {
-  *(void **)p = encode(s->freelist, p);
-  s->freelist = p;
-}
-
 static void quarantine(struct ts_slab *s, void *p) {
   memset(p, TS_POISON_BYTE, s->objsize);
+  pthread_mutex_lock(&ts.lock);
   void *old = Quarantine[QuarantineNext];
   Quarantine[QuarantineNext] = p;
   QuarantineNext = (QuarantineNext + 1) % TS_QUARANTINE;
+  pthread_mutex_unlock(&ts.lock);
   if (!old)
     return;
   struct ts_slab *os = ts_slab_of(old);
@@ -175,7 +401,8 @@ static void quarantine(struct ts_slab *s, void *p) {
       ts_report("write after free", old, os->cache);
       break;
     }
-  push_free(os, old);
+  bool exact;
+  finish_free(os, old, ts_slot_of(os, old, &exact));
 }
 
 bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
@@ -184,18 +411,33 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
     ts_report("kmem_cache_free to the wrong cache", p, c);
     return false;
   }
-  size_t off = (size_t)((char *)p - s->base);
-  if (ts_unlikely(off % s->objsize)) {
+  bool exact;
+  uint32_t slot = ts_slot_of(s, p, &exact);
+  if (ts_unlikely(!exact)) {
     ts_report("invalid free (interior pointer)", p, c);
     return false;
   }
-  uint32_t slot = (uint32_t)(off / s->objsize);
   uint64_t bit = 1ull << (slot % 64);
-  if (ts_unlikely(!(s->bits[slot / 64] & bit))) {
-    ts_report("double free", p, c);
-    return false;
+  bool mine = Self && owner_of(s) == Self;
+  if (ts_likely(mine && !(ts.options & TYPESLAB_OPT_POISON))) {
+    /* Owner: plain loads; a pending bit means another thread freed it. */
+    if (ts_unlikely(!bit_get(s->bits, slot) || bit_get(s->rbits, slot))) {
+      ts_report("double free", p, c);
+      return false;
+    }
+  } else {
+    /* Anyone else: claim the pending bit; losing the claim, or a slot that
+     * is not allocated, is a double free. */
+    uint64_t old =
+        __atomic_fetch_or(&s->rbits[slot / 64], bit, __ATOMIC_RELAXED);
+    if (ts_unlikely((old & bit) || !bit_get(s->bits, slot))) {
+      if (!(old & bit))
+        __atomic_fetch_and(&s->rbits[slot / 64], ~bit, __ATOMIC_RELAXED);
+      ts_report("double free", p, c);
+      return false;
+    }
   }
-  if (ts.options & TYPESLAB_OPT_REDZONE) {
+  if (ts_unlikely(ts.options & TYPESLAB_OPT_REDZONE)) {
     const unsigned char *rz = (const unsigned char *)p + s->reqsize[slot];
     for (uint32_t i = 0; i < s->objsize - s->reqsize[slot]; ++i)
       if (rz[i] != TS_REDZONE_BYTE) {
@@ -203,26 +445,13 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
         break;
       }
   }
-  s->bits[slot / 64] &= ~bit;
-  s->tokens[slot] = 0;
-  s->inuse--;
-  c->active--;
-  c->partial = s;
-  if (ts.options & TYPESLAB_OPT_POISON) {
+  if (ts_unlikely(ts.options & TYPESLAB_OPT_POISON)) {
     quarantine(s, p);
     return true;
   }
-  push_free(s, p);
-  if (s->inuse == 0) {
-    /* Keep one empty slab per cache warm; give the rest's pages back. The
-     * range stays with the cache: it is never handed to another. */
-    if (c->empty >= 1) {
-      madvise(s->base, TS_SLAB_SIZE, MADV_DONTNEED);
-      s->freelist = NULL;
-      s->released = true;
-    } else {
-      c->empty++;
-    }
-  }
+  if (ts_likely(mine))
+    put_back(s, p, slot);
+  else
+    push_remote(s, p);
   return true;
 }

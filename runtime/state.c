@@ -43,14 +43,23 @@ static void dump_at_exit(void) { typeslab_slabinfo(stderr); }
 static void init_locked(void) {
   if (ts.ready)
     return;
-  ts.arena = mmap(NULL, TS_ARENA_SIZE, PROT_NONE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (ts.arena == MAP_FAILED)
+  /* Reserve up to TS_ARENA_SIZE of address space, less where the address
+   * space is limited (ulimit -v, valgrind), plus a slab for alignment. */
+  size_t size = TS_ARENA_SIZE;
+  void *m = MAP_FAILED;
+  for (; size >= (1ul << 30); size /= 2) {
+    m = mmap(NULL, size + TS_SLAB_SIZE, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m != MAP_FAILED)
+      break;
+  }
+  if (m == MAP_FAILED)
     abort();
   /* Align the arena to the slab size: slabs are found by masking. */
-  uintptr_t a = ((uintptr_t)ts.arena + TS_SLAB_SIZE - 1) & ~(TS_SLAB_SIZE - 1);
+  uintptr_t a = ((uintptr_t)m + TS_SLAB_SIZE - 1) & ~(TS_SLAB_SIZE - 1);
   ts.arena = (char *)a;
-  ts.slabs = mmap(NULL, TS_NSLABS * sizeof(struct ts_slab),
+  ts.nslabs = size / TS_SLAB_SIZE;
+  ts.slabs = mmap(NULL, ts.nslabs * sizeof(struct ts_slab),
                   PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (ts.slabs == MAP_FAILED)
