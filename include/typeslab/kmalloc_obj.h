@@ -7,8 +7,11 @@
  *                                            flexible-array elements, whose
  *                                            __counted_by counter is set
  * and the kzalloc_ variants. GFP defaults to GFP_KERNEL. Sizes saturate
- * through size_mul/struct_size, and each macro yields (TYPE *) of the
- * allocation, so type inference sees the type. Expects kmalloc, kzalloc,
+ * through size_mul/struct_size (a saturated size makes the allocator fail),
+ * a count the __counted_by counter cannot hold fails the allocation, and
+ * each macro yields (TYPE *) of the allocation, so type inference sees the
+ * type. The counter is set through __builtin_counted_by_ref where the
+ * compiler has it (clang 21+, GCC 15+). Expects kmalloc, kzalloc,
  * GFP_KERNEL and, for the flex forms, struct_size() to be declared first
  * (linux/slab.h and linux/overflow.h, or typeslab/kernel.h).
  *
@@ -37,25 +40,38 @@ static inline size_t typeslab_size_mul(size_t a, size_t b) {
   })
 
 #if defined(__has_builtin) && __has_builtin(__builtin_counted_by_ref)
+/* A pointer to the __counted_by counter of FAM, or a null size_t pointer
+ * when FAM has none; only its type is used before the allocation. */
+#define typeslab_flex_counter_ptr_(FAM)                                        \
+  _Generic(__builtin_counted_by_ref(FAM),                                      \
+           void *: (size_t *)0,                                                \
+           default: __builtin_counted_by_ref(FAM))
 /* Sets the __counted_by counter of FAM, where there is one. */
 #define typeslab_set_flex_counter_(FAM, COUNT)                                 \
   (void)(*_Generic(__builtin_counted_by_ref(FAM),                              \
                    void *: &(size_t){0},                                       \
                    default: __builtin_counted_by_ref(FAM)) = (COUNT))
 #else
+#define typeslab_flex_counter_ptr_(FAM) ((size_t *)0)
 #define typeslab_set_flex_counter_(FAM, COUNT) ((void)0)
 #endif
 
 #define struct_size_t(TYPE, MEMBER, COUNT)                                     \
   struct_size((TYPE *)NULL, MEMBER, COUNT)
 
+/* A count the __counted_by counter cannot hold fails the allocation (NULL,
+ * nothing allocated) instead of storing a truncated count. */
 #define __alloc_flex(KMALLOC, GFP, TYPE, FAM, COUNT)                           \
   ({                                                                           \
     const size_t __count = (COUNT);                                            \
-    const size_t __obj_size = struct_size_t(TYPE, FAM, __count);               \
-    TYPE *__p = (TYPE *)KMALLOC(__obj_size, GFP);                              \
-    if (__p)                                                                   \
-      typeslab_set_flex_counter_(__p->FAM, __count);                           \
+    typeof(*typeslab_flex_counter_ptr_(((TYPE *)NULL)->FAM)) __counter;        \
+    TYPE *__p = NULL;                                                          \
+    if (!__builtin_add_overflow(__count, 0, &__counter)) {                     \
+      const size_t __obj_size = struct_size_t(TYPE, FAM, __count);             \
+      __p = (TYPE *)KMALLOC(__obj_size, GFP);                                  \
+      if (__p)                                                                 \
+        typeslab_set_flex_counter_(__p->FAM, __counter);                       \
+    }                                                                          \
     __p;                                                                       \
   })
 
