@@ -724,6 +724,11 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
                    " names " + quoted(Ctx, DT);
         return V;
       }
+      // Two scalars of one size (sizeof(long) into an 'unsigned long *',
+      // sizeof(void *) into a 'struct foo **'): the size only measures, the
+      // destination says what the elements are.
+      if (!DT->isIncompleteType())
+        return finish(DT, Shape, "size+" + D.Key);
     }
     return finish(T, Shape, "size");
   }
