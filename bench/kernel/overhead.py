@@ -39,6 +39,9 @@ def strip_flags(args):
             continue
         if a.startswith("-fpass-plugin=") or a == "-fsanitize=alloc-token":
             continue
+        # Dependency files would land in the kernel tree, next to kbuild's.
+        if a.startswith("-Wp,-MMD,") or a.startswith("-Wp,-MD,"):
+            continue
         if a == "-mllvm" and i + 1 < len(args) and \
                 args[i + 1].startswith("-typeslab"):
             skip = 1

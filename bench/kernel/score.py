@@ -42,7 +42,7 @@ ALIASES = {"u8": "unsigned char", "s8": "signed char", "u16": "unsigned short",
            "__be16": "unsigned short", "__le64": "unsigned long long",
            "bool": "_Bool", "size_t": "unsigned long",
            "phys_addr_t": "unsigned long long", "gfp_t": "unsigned int",
-           "atomic_t": "atomic_t", "long unsigned int": "unsigned long"}
+           "atomic_long_t": "atomic64_t", "long unsigned int": "unsigned long"}
 BYTE_TYPES = {"char", "unsigned char", "signed char"}
 
 
