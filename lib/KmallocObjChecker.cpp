@@ -742,6 +742,12 @@ private:
     }
     if (!R.enabled(C))
       return;
+    // X_noprof(...) attributes the allocation to a caller (alloc_hooks());
+    // the kmalloc_obj family would attribute it to this line instead.
+    const FunctionDecl *Callee = S.Call->getDirectCallee();
+    if (A.Name != A.Family && S.Macro.empty() && Callee &&
+        Callee->getName() == A.Name)
+      return;
     if (U)
       T = U->getTypeOfArgument();
     else if (V.Typed && V.Shape == SiteShape::Flex && !S.Dest.isNull())

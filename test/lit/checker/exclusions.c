@@ -1,6 +1,7 @@
 // Proves the Coccinelle-style exclusions: no kmalloc_obj conversion is
 // proposed for integral types, 'void *', strings (char arrays) or results
-// stored as byte buffers, however they are sized.
+// stored as byte buffers, however they are sized, nor for the _noprof
+// spellings, which attribute an allocation to their caller.
 // RUN: %clang -O0 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped %s
 // expected-no-diagnostics
@@ -33,6 +34,11 @@ char (*string(struct name *n))[32] {
 unsigned char *byte_buffer(void) {
   unsigned char *b = kmalloc(sizeof(struct name), GFP_KERNEL);
   return b;
+}
+
+struct name *noprof(void) {
+  struct name *n = kzalloc_noprof(sizeof(*n), GFP_KERNEL);
+  return n;
 }
 
 void *no_type(void) {
