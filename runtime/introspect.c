@@ -5,19 +5,43 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* One slabinfo row, copied under the lock and printed after it: printing
+ * may allocate (a stdio buffer, through the malloc replacement), and
+ * allocating takes the lock. */
+struct slabinfo_row {
+  const char *name; /* cache names live as long as the process */
+  uint32_t objsize;
+  size_t active, total, slabs;
+};
+
 void typeslab_slabinfo(FILE *out) {
   ts_ensure_init();
   pthread_mutex_lock(&ts.lock);
-  fprintf(out, "# typeslab slabinfo, mode %s\n",
-          typeslab_mode_name(ts.mode));
+  enum typeslab_mode mode = ts.mode;
+  size_t n = 0, large = ts_large_count();
+  for (struct ts_cache *c = ts.caches; c; c = c->next)
+    n += c->nslabs != 0;
+  size_t bytes = (n ? n : 1) * sizeof(struct slabinfo_row);
+  struct slabinfo_row *rows = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  size_t k = 0;
+  for (struct ts_cache *c = ts.caches; c && rows != MAP_FAILED; c = c->next)
+    if (c->nslabs)
+      rows[k++] = (struct slabinfo_row){c->name, c->objsize,
+                                        ts_cache_active(c), c->total,
+                                        c->nslabs};
+  pthread_mutex_unlock(&ts.lock);
+  fprintf(out, "# typeslab slabinfo, mode %s\n", typeslab_mode_name(mode));
   fprintf(out, "# %-38s %8s %10s %10s %7s\n", "name", "objsize", "active",
           "total", "slabs");
-  for (struct ts_cache *c = ts.caches; c; c = c->next)
-    if (c->nslabs)
-      fprintf(out, "%-40s %8u %10zu %10zu %7zu\n", c->name, c->objsize,
-              ts_cache_active(c), c->total, c->nslabs);
-  fprintf(out, "# large objects: %zu\n", ts_large_count());
-  pthread_mutex_unlock(&ts.lock);
+  for (size_t i = 0; i < k; ++i)
+    fprintf(out, "%-40s %8u %10zu %10zu %7zu\n", rows[i].name,
+            rows[i].objsize, rows[i].active, rows[i].total, rows[i].slabs);
+  if (rows == MAP_FAILED)
+    fprintf(out, "# (no memory for the cache rows)\n");
+  else
+    munmap(rows, bytes);
+  fprintf(out, "# large objects: %zu\n", large);
 }
 
 const char *typeslab_cache_name_of(const void *p) {

@@ -73,9 +73,6 @@ static void init_locked(void) {
   ts.secret = ts_random() | 1;
   if (!ts.handed_out) {
     ts.mode = mode_from_env();
-    const char *n = getenv("TYPESLAB_PARTITIONS");
-    if (n && atoi(n) >= 2 && atoi(n) <= 256)
-      ts.partitions = (unsigned)atoi(n);
     if (env_on("TYPESLAB_REDZONE"))
       ts.options |= TYPESLAB_OPT_REDZONE;
     if (env_on("TYPESLAB_POISON"))
@@ -84,6 +81,11 @@ static void init_locked(void) {
     if (e && !strcmp(e, "continue"))
       ts.options |= TYPESLAB_OPT_CONTINUE;
   }
+  /* typeslab_init() has no partition count: the environment decides it
+   * whichever way the mode was chosen. */
+  const char *n = getenv("TYPESLAB_PARTITIONS");
+  if (n && atoi(n) >= 2 && atoi(n) <= 256)
+    ts.partitions = (unsigned)atoi(n);
   if (env_on("TYPESLAB_SLABINFO"))
     atexit(dump_at_exit);
   ts.ready = true;

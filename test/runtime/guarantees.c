@@ -12,6 +12,9 @@
  *   page-boundary     8 KiB is the largest slab object; above is pages
  *   kmem-cache-apart  kmem_cache objects never share kmalloc slabs
  *   slabinfo          the on-demand dump counts objects and slabs per cache
+ *   partitions-env    TYPESLAB_PARTITIONS=4 holds after typeslab_init()
+ *   malloc-replaced   every libc entry point, and libc's own allocations
+ *                     (strdup), are the runtime's
  *   init-after-use    once memory is out, typeslab_init() refuses another
  *                     mode or other red-zone/poison options (objects laid
  *                     out without a red zone would be misjudged at free)
@@ -20,7 +23,9 @@
 #include "typeslab/kernel.h"
 #include "typeslab/runtime.h"
 
+#include <malloc.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DESC(var, nm, h, sz, fl)                                               \
@@ -161,6 +166,39 @@ static void partition_split(void) {
       nrows[k] += rows_seen[k][r];
   CHECK(nrows[0] >= 3 && nrows[1] >= 3);
   CHECK(!strcmp(typeslab_cache_name_of(kmalloc(48, GFP_KERNEL)), "kmalloc-48"));
+}
+
+/* Run with TYPESLAB_PARTITIONS=4: rows 1 (data) and 2-3 (pointers). */
+static void partitions_env(void) {
+  init(TYPESLAB_MODE_PARTITIONED);
+  for (int k = 0; k < 2; ++k)
+    for (int t = 0; t < 16; ++t) {
+      struct typeslab_type *d = k ? PtrTypes[t] : DataTypes[t];
+      unsigned row;
+      void *p = kmalloc_token(48, GFP_KERNEL, TOK(*d));
+      CHECK(p && sscanf(typeslab_cache_name_of(p), "kmalloc-part-%u-", &row) == 1);
+      CHECK(k ? row >= 2 && row < 4 : row == 1);
+    }
+}
+
+static void malloc_replaced(void) {
+  init(TYPESLAB_MODE_NONE);
+  void *a = malloc(10), *b = calloc(3, 7), *c = realloc(NULL, 30);
+  void *d = reallocarray(NULL, 4, 4), *e = aligned_alloc(64, 64);
+  void *f = memalign(128, 10), *g = NULL;
+  char *h = strdup("allocated inside libc");
+  CHECK(posix_memalign(&g, 256, 10) == 0);
+  void *all[] = {a, b, c, d, e, f, g, h};
+  for (unsigned i = 0; i < 8; ++i) {
+    CHECK(all[i] && typeslab_slab_of(all[i]));
+    CHECK(malloc_usable_size(all[i]) == ksize(all[i]));
+  }
+  c = realloc(c, 5000);
+  CHECK(c && typeslab_slab_of(c));
+  all[2] = c;
+  for (unsigned i = 0; i < 8; ++i)
+    free(all[i]);
+  CHECK(ksize(a) == 0 && ksize(h) == 0);
 }
 
 static void hash_isolated(void) {
@@ -309,6 +347,8 @@ int main(int argc, char **argv) {
                 {"page-boundary", page_boundary},
                 {"kmem-cache-apart", kmem_cache_apart},
                 {"slabinfo", slabinfo},
+                {"partitions-env", partitions_env},
+                {"malloc-replaced", malloc_replaced},
                 {"init-after-use", init_after_use}};
   CHECK(argc == 2);
   for (unsigned i = 0; i < sizeof checks / sizeof checks[0]; ++i)
