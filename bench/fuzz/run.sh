@@ -7,13 +7,15 @@
 # a fresh corpus, and prints one row per configuration: executions, exec/s,
 # edge coverage (cov), features (ft), corpus size and crashes.
 #   TYPESLAB_BUILD_DIR=build-x nice -n 19 bench/fuzz/run.sh [SECONDS]
-# Crash inputs are kept in $OUT/<config>/ (OUT defaults to a temp dir).
+# Crash inputs are kept in $OUT/<config>/ (OUT defaults to a temp dir);
+# TYPESLAB_FUZZ names another fuzzer binary (e.g. a copy kept stable while
+# the tree is rebuilt).
 #===------------------------------------------------------------------------===#
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${TYPESLAB_BUILD_DIR:-$root/build}
 secs=${1:-90}
-fuzz=$build/bin/typeslab-fuzz
+fuzz=${TYPESLAB_FUZZ:-$build/bin/typeslab-fuzz}
 out=${OUT:-$(mktemp -d)}
 [ -x "$fuzz" ] || { echo "run.sh: build $fuzz first (ninja typeslab-fuzz)"; exit 1; }
 
