@@ -10,8 +10,11 @@ static size_t next_pow2(size_t x) {
   return p;
 }
 
-void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
-               const void *caller) {
+/* Flattened: the cache choice and the slab pop are inlined here, the one
+ * place every allocation passes (with the unity build, across files). */
+__attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
+                                        typeslab_token_t token, bool zero,
+                                        const void *caller) {
   ts_ensure_init();
   if (ts_unlikely(size > TS_MAX_REQUEST))
     return NULL;
@@ -39,7 +42,7 @@ void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
   return p;
 }
 
-void ts_free(const void *p, const char *what) {
+__attribute__((flatten)) void ts_free(const void *p, const char *what) {
   (void)what;
   ts_ensure_init();
   struct ts_slab *s = ts_slab_of(p);

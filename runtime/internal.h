@@ -27,6 +27,9 @@
 #include <stdint.h>
 
 #define ts_likely(x) __builtin_expect(!!(x), 1)
+/* Slow paths: kept out of the flattened fast paths (alloc.c), so that
+ * those stay small and save few registers. */
+#define ts_slow __attribute__((cold, noinline))
 #define ts_unlikely(x) __builtin_expect(!!(x), 0)
 
 #define TS_SLAB_SHIFT 16u
@@ -80,6 +83,7 @@ struct ts_cache {
   bool user;                /* created by kmem_cache_create              */
   void (*ctor)(void *);
   struct ts_slab *slabs;    /* every slab ever given to the cache        */
+  struct ts_slab *cursor;   /* where the next refill scan starts         */
   size_t total, nslabs;
   struct ts_cache *next;    /* all caches, for slabinfo                  */
 };
@@ -132,9 +136,10 @@ unsigned ts_class_index(size_t size);
 uint32_t ts_class_size(unsigned index);
 
 /* Large objects (large.c). */
-void *ts_large_alloc(size_t size, size_t align, typeslab_token_t token);
+ts_slow void *ts_large_alloc(size_t size, size_t align,
+                             typeslab_token_t token);
 bool ts_large_lookup(const void *p, size_t *size, typeslab_token_t *token);
-bool ts_large_free(const void *p);
+ts_slow bool ts_large_free(const void *p);
 size_t ts_large_count(void);
 
 /* Token -> cache (modes.c). */
@@ -154,6 +159,7 @@ void *ts_realloc(void *p, size_t size, typeslab_token_t token, bool zero_new,
                  const void *caller, const char *what);
 
 /* Misuse (report.c): one fixed-format line, then abort unless continuing. */
-void ts_report(const char *error, const void *p, const struct ts_cache *c);
+ts_slow void ts_report(const char *error, const void *p,
+                       const struct ts_cache *c);
 
 #endif /* TYPESLAB_RUNTIME_INTERNAL_H */

@@ -24,16 +24,26 @@ static void *nofail(void *p, gfp_t flags) {
   return NULL;
 }
 
+/* __GFP_NOFAIL: two more tries after a failure, then the report. */
+static ts_slow void *kalloc_retry(size_t size, gfp_t flags,
+                                  typeslab_token_t token,
+                                  const void *caller) {
+  void *p = NULL;
+  for (int tries = 0; !p && tries < 2 && (flags & __GFP_NOFAIL); ++tries)
+    p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
+  return nofail(p, flags);
+}
+
 static void *kalloc(size_t size, gfp_t flags, typeslab_token_t token,
                     size_t max, const void *caller) {
   if (ts_unlikely(!size))
     return ZERO_SIZE_PTR;
   if (ts_unlikely(size > max))
     return nofail(NULL, flags);
-  void *p = NULL;
-  for (int tries = 0; !p && tries < ((flags & __GFP_NOFAIL) ? 3 : 1); ++tries)
-    p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
-  return nofail(p, flags);
+  void *p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
+  if (ts_likely(p))
+    return p;
+  return kalloc_retry(size, flags, token, caller);
 }
 
 static void *kalloc_array(size_t n, size_t size, gfp_t flags,

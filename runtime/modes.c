@@ -180,9 +180,9 @@ static struct ts_cache *pick_fast(unsigned cls, size_t size,
   return peek(&Plain[cls]);
 }
 
-static struct ts_cache *pick_locked(unsigned cls, size_t size,
-                                    typeslab_token_t token,
-                                    const void *caller, bool pow2);
+static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
+                                            typeslab_token_t token,
+                                            const void *caller, bool pow2);
 
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2) {
@@ -196,9 +196,9 @@ struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
   return c;
 }
 
-static struct ts_cache *pick_locked(unsigned cls, size_t size,
-                                    typeslab_token_t token,
-                                    const void *caller, bool pow2) {
+static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
+                                            typeslab_token_t token,
+                                            const void *caller, bool pow2) {
   switch (ts.mode) {
   case TYPESLAB_MODE_NONE:
     break;
