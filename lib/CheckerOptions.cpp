@@ -14,9 +14,9 @@ namespace typeslab {
 
 llvm::StringRef checkName(Check C) {
   static constexpr const char *Names[NumChecks] = {
-      "sizeof-pointer",      "undersized-struct", "open-coded-multiply",
-      "counted-by-unset",    "memset-after-alloc", "use-kmalloc-obj",
-      "use-kmalloc-objs",    "use-kmalloc-flex",  "untyped",
+      "sizeof-pointer",   "undersized-struct",  "open-coded-multiply",
+      "counted-by-unset", "memset-after-alloc", "use-kmalloc-obj",
+      "use-kmalloc-objs", "use-kmalloc-flex",   "untyped",
   };
   return Names[static_cast<unsigned>(C)];
 }

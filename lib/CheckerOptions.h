@@ -1,4 +1,4 @@
-//===- CheckerOptions.h - Checks and options of KmallocObjChecker -*- C++ -*-===//
+//===- CheckerOptions.h - The checker's checks and options ------*- C++ -*-===//
 //
 // The checks of the KmallocObjChecker plugin, their kebab-case names and the
 // plugin arguments that silence them, promote them to errors or tune the

@@ -19,7 +19,8 @@ namespace typeslab {
 bool isIdentifier(llvm::StringRef Text) {
   if (Text.empty() || llvm::isDigit(Text[0]))
     return false;
-  return llvm::all_of(Text, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Text,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 namespace {
@@ -133,8 +134,8 @@ std::string outermostMacroName(SourceLocation Loc, const SourceManager &SM,
 
 std::string fileText(SourceRange Range, const SourceManager &SM,
                      const LangOptions &LO, CharSourceRange *Out) {
-  CharSourceRange R = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Range), SM, LO);
+  CharSourceRange R =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Range), SM, LO);
   if (R.isInvalid())
     return "";
   bool Invalid = false;

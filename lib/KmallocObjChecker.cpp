@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
 #include "AllocatorSpec.h"
+#include "CheckerFlow.h"
 #include "CheckerOptions.h"
 #include "CheckerSource.h"
 
@@ -85,10 +86,10 @@ private:
 /// Macros of the kmalloc_obj family: their sites are already converted.
 bool isConvertedMacro(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "kmalloc_obj",  "kzalloc_obj",  "kmalloc_objs", "kzalloc_objs",
-      "kmalloc_flex", "kzalloc_flex", "kvmalloc_obj", "kvzalloc_obj",
+      "kmalloc_obj",   "kzalloc_obj",   "kmalloc_objs",  "kzalloc_objs",
+      "kmalloc_flex",  "kzalloc_flex",  "kvmalloc_obj",  "kvzalloc_obj",
       "kvmalloc_objs", "kvzalloc_objs", "kvmalloc_flex", "kvzalloc_flex",
-      "__alloc_objs", "__alloc_flex"};
+      "__alloc_objs",  "__alloc_flex"};
   return Names.contains(Name);
 }
 
@@ -147,10 +148,10 @@ struct Site {
   const CallExpr *Call = nullptr;
   const AllocatorInfo *Alloc = nullptr;
   const FunctionDecl *Fn = nullptr;
-  SourceLocation Loc;        ///< File location of the call as written.
-  std::string Macro;         ///< Outermost macro around the call, or "".
-  bool InForeignMacro = false; ///< Inside a macro other than the allocator's.
-  QualType Dest;             ///< Pointee of the destination, or null.
+  SourceLocation Loc;           ///< File location of the call as written.
+  std::string Macro;            ///< Outermost macro around the call, or "".
+  bool InForeignMacro = false;  ///< Inside a macro other than the allocator's.
+  QualType Dest;                ///< Pointee of the destination, or null.
   const VarDecl *Var = nullptr; ///< Local the result is stored to.
   std::optional<WrittenCall> Written; ///< The call's text, split.
   CharSourceRange WrittenRange;
@@ -168,13 +169,6 @@ struct Site {
   }
 };
 
-/// What the code does with a flexible-array object after allocating it.
-struct FlexAfter {
-  enum Kind { Nothing, UseFirst, SetFirst, Escapes } K = Nothing;
-  const Expr *At = nullptr;       ///< The first use or the counter store.
-  const Expr *StoredValue = nullptr; ///< SetFirst: the value stored.
-};
-
 class FunctionChecker {
 public:
   FunctionChecker(ASTContext &Ctx, Preprocessor &PP, const AllocatorSpec &Spec,
@@ -182,8 +176,8 @@ public:
                   llvm::DenseSet<std::pair<unsigned, unsigned>> &Seen,
                   const FunctionDecl &FD)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), PP(PP),
-        Opts(Opts), R(R), Seen(Seen), FD(FD), Parents(FD),
-        Inferrer(Ctx, Spec) {
+        Opts(Opts), R(R), Seen(Seen), FD(FD), Parents(FD), Inferrer(Ctx, Spec),
+        Flow(Ctx, FD, Parents) {
     Inferrer.setParents(&Parents);
   }
 
@@ -234,11 +228,12 @@ private:
     S.Macro = outermostMacroName(CE->getBeginLoc(), SM, LO);
 
     SiteVerdict V = Inferrer.infer(CE, A);
-    if (!V.Typed && R.enabled(Check::Untyped) && firstTime(Check::Untyped, S.Loc))
+    if (!V.Typed && R.enabled(Check::Untyped) &&
+        firstTime(Check::Untyped, S.Loc))
       R.report(Check::Untyped, S.Loc,
                "untyped '" + A.Family + "' call in '" + FD.getNameAsString() +
-                   "': " + V.Reason + " [" +
-                   reasonClassName(V.Class).str() + "]");
+                   "': " + V.Reason + " [" + reasonClassName(V.Class).str() +
+                   "]");
     if (isConvertedMacro(S.Macro))
       return;
     S.InForeignMacro =
@@ -254,9 +249,9 @@ private:
         S.Written = splitWrittenCall(T);
         S.WrittenRange = Range;
         // The written arguments must be the call's, one for one.
-        if (S.Written && (S.Written->Args.size() != CE->getNumArgs() ||
-                          (S.Written->Name != A.Family &&
-                           S.Written->Name != A.Name)))
+        if (S.Written &&
+            (S.Written->Args.size() != CE->getNumArgs() ||
+             (S.Written->Name != A.Family && S.Written->Name != A.Name)))
           S.Written.reset();
       }
     }
@@ -289,20 +284,18 @@ private:
     R.report(Check::SizeofPointer, L,
              "'" + text(U) + "' is the size of the pointer type '" +
                  T.getAsString() + "', not of the '" +
-                 S.Dest.getUnqualifiedType().getAsString() +
-                 "' it points to");
+                 S.Dest.getUnqualifiedType().getAsString() + "' it points to");
     if (!U->isArgumentType()) {
       const Expr *Op = U->getArgumentExpr()->IgnoreParens();
       CharSourceRange OpRange = Lexer::makeFileCharRange(
           CharSourceRange::getTokenRange(Op->getSourceRange()), SM, LO);
       if (OpRange.isValid())
-        R.note(OpRange.getBegin(), "write 'sizeof(*" + text(Op) +
-                                       ")' for the size of the object")
+        R.note(OpRange.getBegin(),
+               "write 'sizeof(*" + text(Op) + ")' for the size of the object")
             << FixItHint::CreateInsertion(OpRange.getBegin(), "*");
     }
     return true;
   }
-
 
   //===--- undersized-struct ----------------------------------------------===//
   bool checkUndersized(const Site &S) {
@@ -329,7 +322,6 @@ private:
                  " bytes), the type the result is stored as");
     return true;
   }
-
 
   //===--- open-coded-multiply --------------------------------------------===//
   /// The first `count * sizeof(T)` (either order) with a non-constant
@@ -385,9 +377,9 @@ private:
     if (S.Written && !Count.empty() && !Elem.empty() && A.SizeArg == 0 &&
         A.FlagsArg == 1 && S.Written->Args.size() == 2) {
       R.note(L, "use '" + Array + "', which fails on overflow")
-          << FixItHint::CreateReplacement(
-                 S.WrittenRange, Array + "(" + Count + ", " + Elem + ", " +
-                                     S.Written->Args[1] + ")");
+          << FixItHint::CreateReplacement(S.WrittenRange,
+                                          Array + "(" + Count + ", " + Elem +
+                                              ", " + S.Written->Args[1] + ")");
     } else {
       R.note(L, "use '" + Array + "', which fails on overflow");
     }
@@ -422,113 +414,6 @@ private:
     return Last;
   }
 
-  bool refersTo(const Expr *E, const VarDecl *V) const {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == V;
-  }
-
-  /// The parent of E, skipping parentheses and implicit casts.
-  DynTypedNode parentOf(const Expr *E, const Stmt **Child = nullptr) const {
-    DynTypedNode N = DynTypedNode::create(*E);
-    const Stmt *C = E;
-    for (;;) {
-      DynTypedNode P = Parents.parent(N);
-      const Stmt *PS = P.get<Stmt>();
-      if (PS && (isa<ParenExpr>(PS) || isa<ImplicitCastExpr>(PS))) {
-        N = P;
-        C = PS;
-        continue;
-      }
-      if (Child)
-        *Child = C;
-      return P;
-    }
-  }
-
-  /// Walks the function after the allocation of S.Var, in source order,
-  /// until the flexible array Fam is used, its Counter is stored, or S.Var
-  /// escapes to a call or is overwritten.
-  FlexAfter scanFlexAfter(const Site &S, const FieldDecl *Fam,
-                          const FieldDecl *Counter) {
-    struct Event {
-      SourceLocation Loc;
-      const Expr *E;
-    };
-    llvm::SmallVector<Event, 16> Events;
-    SourceLocation After = fileLoc(S.Call->getEndLoc());
-    std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
-      if (!St)
-        return;
-      if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(St)) {
-        (void)U; // Unevaluated: sizeof(p->data[0]) uses nothing.
-        return;
-      }
-      if (const auto *E = dyn_cast<Expr>(St)) {
-        SourceLocation L = fileLoc(E->getBeginLoc());
-        bool Relevant = false;
-        if (const auto *ME = dyn_cast<MemberExpr>(E))
-          Relevant = ME->isArrow() && refersTo(ME->getBase(), S.Var);
-        else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-          Relevant = DRE->getDecl() == S.Var;
-        if (Relevant && L.isValid() && SM.isBeforeInTranslationUnit(After, L))
-          Events.push_back({L, E});
-      }
-      for (const Stmt *C : St->children())
-        Walk(C);
-    };
-    Walk(FD.getBody());
-    std::stable_sort(Events.begin(), Events.end(),
-                     [&](const Event &A, const Event &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
-    FlexAfter Out;
-    for (const Event &Ev : Events) {
-      const Stmt *Child = nullptr;
-      DynTypedNode P = parentOf(Ev.E, &Child);
-      if (const auto *ME = dyn_cast<MemberExpr>(Ev.E)) {
-        if (ME->getMemberDecl() == Counter) {
-          const auto *BO = P.get<BinaryOperator>();
-          if (BO && BO->isAssignmentOp() && BO->getLHS() == Child) {
-            Out.K = FlexAfter::SetFirst;
-            Out.At = ME;
-            Out.StoredValue =
-                BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr;
-            return Out;
-          }
-          continue; // Reading the counter is not this check's concern.
-        }
-        if (ME->getMemberDecl() == Fam) {
-          const auto *Call = P.get<CallExpr>();
-          if (Call && Call->getBuiltinCallee() == Builtin::BI__builtin_counted_by_ref) {
-            Out.K = FlexAfter::SetFirst;
-            Out.At = ME;
-            return Out;
-          }
-          Out.K = FlexAfter::UseFirst;
-          Out.At = ME;
-          return Out;
-        }
-        continue;
-      }
-      // A bare reference: the base of a member access (seen above), a
-      // test, a store of a new value, or an escape to a call.
-      if (P.get<MemberExpr>())
-        continue;
-      const auto *BO = P.get<BinaryOperator>();
-      if (BO && BO->isAssignmentOp() && BO->getLHS() == Child) {
-        Out.K = FlexAfter::Escapes;
-        return Out;
-      }
-      if (P.get<CallExpr>() || (BO && BO->getOpcode() == BO_Assign) ||
-          P.get<VarDecl>() || P.get<ReturnStmt>()) {
-        Out.K = FlexAfter::Escapes;
-        Out.At = cast<Expr>(Ev.E);
-        return Out;
-      }
-    }
-    return Out;
-  }
-
   void checkCountedBy(const Site &S) {
     if (!R.enabled(Check::CountedByUnset) || !S.Var)
       return;
@@ -539,165 +424,46 @@ private:
     const FieldDecl *Counter = Fam ? Fam->findCountedByField() : nullptr;
     if (!Counter)
       return;
-    FlexAfter F = scanFlexAfter(S, Fam, Counter);
+    FlexAfter F = Flow.afterFlexAllocation(S.Call, S.Var, Fam, Counter);
     if (F.K != FlexAfter::UseFirst)
       return;
     SourceLocation L = fileLoc(F.At->getExprLoc());
     if (!firstTime(Check::CountedByUnset, L))
       return;
     R.report(Check::CountedByUnset, L,
-             "'" + text(F.At) + "' is used before its '__counted_by' counter '" +
+             "'" + text(F.At) +
+                 "' is used before its '__counted_by' counter '" +
                  Counter->getNameAsString() + "' is set");
     ConversionNames N = conversionFor(S.Alloc->Family);
-    R.note(S.Loc, "'" + S.Var->getNameAsString() +
-                      "' is allocated here with 'struct_size()'" +
-                      (N.Flex ? std::string("; '") + N.Flex +
-                                    "' sets the counter"
-                              : std::string()));
+    R.note(S.Loc,
+           "'" + S.Var->getNameAsString() +
+               "' is allocated here with 'struct_size()'" +
+               (N.Flex ? std::string("; '") + N.Flex + "' sets the counter"
+                       : std::string()));
   }
 
   //===--- memset-after-alloc ---------------------------------------------===//
-  /// The statement of the function body's block that holds E.
-  const Stmt *enclosingStatement(const Stmt *E, const CompoundStmt **Block) {
-    DynTypedNode N = DynTypedNode::create(*E);
-    for (unsigned I = 0; I < 64; ++I) {
-      DynTypedNode P = Parents.parent(N);
-      if (P.getNodeKind().isNone())
-        return nullptr;
-      if (const auto *CS = P.get<CompoundStmt>())
-        if (!Parents.parent(P).get<StmtExpr>()) {
-          *Block = CS;
-          return N.get<Stmt>();
-        }
-      N = P;
-    }
-    return nullptr;
-  }
-
-  bool sameValue(const Expr *A, const Expr *B) const {
-    A = A->IgnoreParenImpCasts();
-    B = B->IgnoreParenImpCasts();
-    Expr::EvalResult RA, RB;
-    if (A->EvaluateAsInt(RA, Ctx) && B->EvaluateAsInt(RB, Ctx))
-      return llvm::APSInt::isSameValue(RA.Val.getInt(), RB.Val.getInt());
-    llvm::FoldingSetNodeID IA, IB;
-    A->Profile(IA, Ctx, /*Canonical=*/true);
-    B->Profile(IB, Ctx, /*Canonical=*/true);
-    return IA == IB;
-  }
-
-  static bool isMemset(const CallExpr *CE) {
-    const FunctionDecl *F = CE->getDirectCallee();
-    if (!F)
-      return false;
-    unsigned ID = F->getBuiltinID();
-    return ID == Builtin::BImemset || ID == Builtin::BI__builtin_memset ||
-           (F->getIdentifier() && F->getName() == "memset");
-  }
-
-  /// The declarations E refers to.
-  static void refsIn(const Stmt *E, llvm::SmallPtrSetImpl<const Decl *> &Out) {
-    if (!E)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      Out.insert(DRE->getDecl());
-    for (const Stmt *C : E->children())
-      refsIn(C, Out);
-  }
-
-  /// True when St names V other than in the condition of an if, while or
-  /// do statement.
-  static bool usesOutsideConditions(const Stmt *St, const VarDecl *V) {
-    if (!St)
-      return false;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
-      return DRE->getDecl() == V;
-    const Stmt *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(St))
-      Cond = If->getCond();
-    else if (const auto *W = dyn_cast<WhileStmt>(St))
-      Cond = W->getCond();
-    else if (const auto *D = dyn_cast<DoStmt>(St))
-      Cond = D->getCond();
-    for (const Stmt *C : St->children())
-      if (C && C != Cond && usesOutsideConditions(C, V))
-        return true;
-    return false;
-  }
-
-  /// True when St assigns, increments or takes the address of one of Vars.
-  static bool modifiesAny(const Stmt *St,
-                          const llvm::SmallPtrSetImpl<const Decl *> &Vars) {
-    if (!St)
-      return false;
-    const Expr *Target = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
-      if (BO->isAssignmentOp())
-        Target = BO->getLHS();
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
-      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-        Target = UO->getSubExpr();
-    }
-    if (Target)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
-        if (Vars.contains(DRE->getDecl()))
-          return true;
-    for (const Stmt *C : St->children())
-      if (modifiesAny(C, Vars))
-        return true;
-    return false;
-  }
-
   void checkMemset(const Site &S) {
     const AllocatorInfo &A = *S.Alloc;
     if (!R.enabled(Check::MemsetAfterAlloc) || !S.Var || zeroes(A) ||
         A.isArray() || A.OldPtrArg >= 0 || A.SrcArg >= 0)
       return;
     const Expr *Size = S.arg(A.SizeArg);
-    const CompoundStmt *Block = nullptr;
-    const Stmt *Holder = enclosingStatement(S.Call, &Block);
-    if (!Size || !Holder)
+    const CallExpr *CE =
+        Size ? Flow.clearingMemset(S.Call, S.Var, Size) : nullptr;
+    if (!CE)
       return;
-    const auto *It = llvm::find(Block->body(), Holder);
-    if (It == Block->body_end())
+    SourceLocation L = fileLoc(CE->getBeginLoc());
+    if (!firstTime(Check::MemsetAfterAlloc, L))
       return;
-    // The next statements: up to four that only test the pointer (or do
-    // not name it) and leave the size's variables alone, then the memset.
-    llvm::SmallPtrSet<const Decl *, 4> SizeVars;
-    refsIn(Size, SizeVars);
-    unsigned Skipped = 0;
-    for (++It; It != Block->body_end(); ++It) {
-      const Stmt *Next = *It;
-      const auto *E = dyn_cast<Expr>(Next);
-      const auto *Maybe = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
-      if (!(Maybe && isMemset(Maybe))) {
-        if (++Skipped > 4 || usesOutsideConditions(Next, S.Var) ||
-            modifiesAny(Next, SizeVars))
-          return;
-        continue;
-      }
-      const CallExpr *CE = Maybe;
-      if (CE->getNumArgs() != 3)
-        return;
-      Expr::EvalResult Zero;
-      if (!refersTo(CE->getArg(0)->IgnoreParenCasts(), S.Var) ||
-          !CE->getArg(1)->EvaluateAsInt(Zero, Ctx) ||
-          !Zero.Val.getInt().isZero() || !sameValue(CE->getArg(2), Size))
-        return;
-      SourceLocation L = fileLoc(CE->getBeginLoc());
-      if (!firstTime(Check::MemsetAfterAlloc, L))
-        return;
-      std::string Z = A.Family;
-      size_t Pos = Z.find("malloc");
-      if (Pos != std::string::npos)
-        Z.replace(Pos, 6, "zalloc");
-      R.report(Check::MemsetAfterAlloc, L,
-               "'memset' clears the whole allocation from '" + A.Family +
-                   "'; use '" + Z + "'");
-      R.note(S.Loc, "allocated here");
-      return;
-    }
+    std::string Z = A.Family;
+    size_t Pos = Z.find("malloc");
+    if (Pos != std::string::npos)
+      Z.replace(Pos, 6, "zalloc");
+    R.report(Check::MemsetAfterAlloc, L,
+             "'memset' clears the whole allocation from '" + A.Family +
+                 "'; use '" + Z + "'");
+    R.note(S.Loc, "allocated here");
   }
 
   //===--- use-kmalloc-obj / -objs / -flex --------------------------------===//
@@ -707,7 +473,8 @@ private:
     T = T.getCanonicalType();
     if (Dest.isNull())
       return "no typed destination";
-    if (T->isVoidType() || (T->isPointerType() && T->getPointeeType()->isVoidType()))
+    if (T->isVoidType() ||
+        (T->isPointerType() && T->getPointeeType()->isVoidType()))
       return "void";
     if (T->isArithmeticType() || T->isEnumeralType())
       return "integral";
@@ -841,7 +608,7 @@ private:
   /// the same count to its counter (as kmalloc_flex would).
   bool counterSetToCount(const Site &S, const FieldDecl *Fam,
                          const FieldDecl *Counter, const WrittenCall &SS) {
-    FlexAfter F = scanFlexAfter(S, Fam, Counter);
+    FlexAfter F = Flow.afterFlexAllocation(S.Call, S.Var, Fam, Counter);
     if (F.K != FlexAfter::SetFirst || !F.StoredValue)
       return false;
     // The count expression of struct_size() is the call's size argument's
@@ -871,6 +638,7 @@ private:
   const FunctionDecl &FD;
   FunctionParents Parents;
   SiteInferrer Inferrer;
+  ObjectFlow Flow;
 };
 
 class CheckerConsumer : public ASTConsumer {
@@ -892,8 +660,7 @@ public:
       }
     } V;
     V.Fn = [&](const FunctionDecl &FD) {
-      FunctionChecker(Ctx, CI.getPreprocessor(), Spec, Opts, R, Seen, FD)
-          .run();
+      FunctionChecker(Ctx, CI.getPreprocessor(), Spec, Opts, R, Seen, FD).run();
     };
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
