@@ -6,13 +6,14 @@
  * hash table. A slab belongs to one cache for life: empty slabs are returned
  * to the OS with madvise but their range stays with the cache (sequestering).
  *
- * Threads: every thread has a heap (struct ts_heap) that owns at most one
- * slab per cache, its current slab. The owner allocates from and frees to
+ * Threads: every thread has a heap (struct ts_heap) that owns slabs and
+ * has one current slab per cache. The owner allocates from and frees to
  * that slab without locks or atomic read-modify-writes. Any other thread's
  * free marks the slot pending (rbits) and pushes the object on the slab's
  * lock-free remote list; the owner collects the list when its freelist runs
- * dry. A slab that is not current is an orphan: only the slow path, under
- * ts.lock, adopts orphans. One lock guards the slow path and shared state.
+ * dry. A heap keeps its full slabs and lists those it frees into; the
+ * slabs of an exited thread become orphans, adopted under ts.lock. One lock
+ * guards the slow path and shared state.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef TYPESLAB_RUNTIME_INTERNAL_H
@@ -68,6 +69,9 @@ struct ts_slab {
   uint32_t inuse;           /* owner; allocated, pending frees included  */
   bool mixed;               /* has held objects of two typed tokens      */
   bool released;            /* empty, pages returned with madvise        */
+  bool listed;              /* owner; on the heap's partial list         */
+  struct ts_slab *hnext;    /* owner; in the heap's partial list         */
+  struct ts_slab *onext;    /* owner; in the heap's list of owned slabs  */
   typeslab_token_t first;   /* first typed token seen                    */
   uint64_t bits[TS_MAX_OBJS / 64];  /* owner; allocated slots            */
   uint64_t rbits[TS_MAX_OBJS / 64]; /* atomic; freed, not yet collected  */
@@ -83,8 +87,9 @@ struct ts_cache {
   bool user;                /* created by kmem_cache_create              */
   void (*ctor)(void *);
   struct ts_slab *slabs;    /* every slab ever given to the cache        */
-  struct ts_slab *cursor;   /* where the next refill scan starts         */
+  struct ts_slab *cursor;   /* where the next orphan scan starts         */
   size_t total, nslabs;
+  size_t norphans;          /* slabs of exited threads (ts.lock)         */
   struct ts_cache *next;    /* all caches, for slabinfo                  */
 };
 

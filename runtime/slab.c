@@ -64,6 +64,8 @@ struct ts_cache *ts_cache_new(const char *name, uint32_t objsize,
 
 struct ts_heap {
   struct ts_slab **cur; /* current slab per cache id, or NULL            */
+  struct ts_slab **part; /* per cache id: owned slabs with free slots    */
+  struct ts_slab **own; /* per cache id: every slab the heap owns        */
   uint32_t ncur;
   uint64_t rng;         /* freelist order, private to the thread        */
   struct ts_heap *next; /* in the list of heaps of exited threads        */
@@ -91,11 +93,14 @@ static struct ts_heap *owner_of(const struct ts_slab *s) {
 static void heap_exit(void *arg) {
   struct ts_heap *h = arg;
   pthread_mutex_lock(&ts.lock);
-  for (uint32_t i = 0; i < h->ncur; ++i)
-    if (h->cur[i]) {
-      __atomic_store_n(&h->cur[i]->owner, NULL, __ATOMIC_RELEASE);
-      h->cur[i] = NULL;
+  for (uint32_t i = 0; i < h->ncur; ++i) {
+    for (struct ts_slab *s = h->own[i]; s; s = s->onext) {
+      s->listed = false;
+      s->cache->norphans++;
+      __atomic_store_n(&s->owner, NULL, __ATOMIC_RELEASE);
     }
+    h->cur[i] = h->part[i] = h->own[i] = NULL;
+  }
   h->next = FreeHeaps;
   FreeHeaps = h;
   pthread_mutex_unlock(&ts.lock);
@@ -124,12 +129,17 @@ static struct ts_heap *heap_get_locked(uint32_t id) {
     uint32_t n = h->ncur ? h->ncur : 64;
     while (n <= id || n < ts.ncaches)
       n *= 2;
-    struct ts_slab **cur = ts_meta_alloc(n * sizeof *cur);
+    struct ts_slab **cur = ts_meta_alloc(3 * n * sizeof *cur);
     if (!cur)
       return NULL;
-    if (h->ncur)
+    if (h->ncur) {
       memcpy(cur, h->cur, h->ncur * sizeof *cur);
-    h->cur = cur; /* the old array is metadata: never reused */
+      memcpy(cur + n, h->part, h->ncur * sizeof *cur);
+      memcpy(cur + 2 * n, h->own, h->ncur * sizeof *cur);
+    }
+    h->cur = cur; /* the old arrays are metadata: never reused */
+    h->part = cur + n;
+    h->own = cur + 2 * n;
     h->ncur = n;
   }
   return h;
@@ -284,35 +294,24 @@ static void release(struct ts_slab *s) {
  * measured on bench/runtime/kernelwork, 4 balanced scans and refills. */
 #define TS_REFILL_WANT 4u
 
+static bool has_room(const struct ts_slab *s) {
+  return s->freelist || s->carved < s->nobj;
+}
+
 /* An orphan's free slots after collecting its remote frees (ts.lock). */
 static uint32_t orphan_room(struct ts_slab *o) {
   collect_remote(o);
-  return o->freelist || o->carved < o->nobj ? o->nobj - o->inuse : 0;
+  return has_room(o) ? o->nobj - o->inuse : 0;
 }
 
-/* Slow path: the heap's current slab of c is full. Collects what other
- * threads freed; else lets the slab go and adopts an orphan of c, or a new
- * slab. The orphans are scanned round-robin from where the last scan
- * stopped, taking the first with at least Want free slots (so one scan buys
- * many fast allocations and no scan walks every slab), else the roomiest.
- * Empty orphans met beyond a quarter of the cache's slabs (at least one)
- * give their pages back. */
-static ts_slow struct ts_slab *refill(struct ts_cache *c) {
-  struct ts_heap *h = Self;
-  struct ts_slab *s = h && c->id < h->ncur ? h->cur[c->id] : NULL;
-  if (s) {
-    collect_remote(s);
-    if (s->freelist || carve(s, h))
-      return s;
-  }
-  pthread_mutex_lock(&ts.lock);
-  h = heap_get_locked(c->id);
-  if (!h) {
-    pthread_mutex_unlock(&ts.lock);
+/* Under ts.lock: an orphan of c to adopt, or NULL. Orphans (slabs of exited
+ * threads) are scanned round-robin from where the last scan stopped,
+ * taking the first with at least Want free slots, else the roomiest. Empty
+ * orphans met beyond a quarter of the cache's slabs (at least one) give
+ * their pages back. */
+static struct ts_slab *adopt_orphan(struct ts_cache *c) {
+  if (!c->norphans)
     return NULL;
-  }
-  if (s)
-    __atomic_store_n(&s->owner, NULL, __ATOMIC_RELEASE);
   uint32_t want = (uint32_t)(TS_SLAB_SIZE / c->objsize / 8);
   want = want < 1 ? 1 : want > TS_REFILL_WANT ? TS_REFILL_WANT : want;
   size_t kept = 0, keep = c->nslabs / 4 ? c->nslabs / 4 : 1;
@@ -320,7 +319,7 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
   uint32_t best_room = 0;
   for (size_t seen = 0; o && seen < c->nslabs; ++seen) {
     struct ts_slab *next = o->next ? o->next : c->slabs;
-    if (o != s && !owner_of(o)) {
+    if (!owner_of(o)) {
       uint32_t room = orphan_room(o);
       if (o->inuse == 0 && !o->released && ++kept > keep && best) {
         release(o);
@@ -336,18 +335,70 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
     o = next;
   }
   c->cursor = o;
+  if (best)
+    c->norphans--;
+  return best;
+}
+
+/* Slow path: the heap's current slab of c is out of free slots. In order:
+ * collect what other threads freed to it; take an owned slab the thread
+ * freed into (the heap's partial list); collect other threads' frees to
+ * the heap's other slabs; adopt an orphan; carve a new slab. Full slabs
+ * stay with their heap, so the owning thread's frees stay lock-free. */
+/* The current slab counts as listed, so frees into it list nothing; the
+ * full slab it replaces is unlisted until a free gives it room. */
+static struct ts_slab *make_current(struct ts_heap *h, uint32_t id,
+                                    struct ts_slab *s) {
+  if (h->cur[id])
+    h->cur[id]->listed = false;
+  s->listed = true;
+  if (!s->freelist)
+    carve(s, h);
+  return h->cur[id] = s;
+}
+
+static ts_slow struct ts_slab *refill(struct ts_cache *c) {
+  struct ts_heap *h = Self;
+  uint32_t id = c->id;
+  if (h && id < h->ncur) {
+    struct ts_slab *s = h->cur[id];
+    if (s) {
+      collect_remote(s);
+      if (s->freelist || carve(s, h))
+        return s;
+    }
+    struct ts_slab *p;
+    while ((p = h->part[id])) {
+      h->part[id] = p->hnext;
+      collect_remote(p);
+      if (has_room(p))
+        return make_current(h, id, p);
+      p->listed = false;
+    }
+    for (p = h->own[id]; p; p = p->onext)
+      if (p != s && __atomic_load_n(&p->remote, __ATOMIC_RELAXED)) {
+        collect_remote(p);
+        if (has_room(p))
+          return make_current(h, id, p);
+      }
+  }
+  pthread_mutex_lock(&ts.lock);
+  h = heap_get_locked(id);
+  if (!h) {
+    pthread_mutex_unlock(&ts.lock);
+    return NULL;
+  }
+  struct ts_slab *best = adopt_orphan(c);
   if (!best && !(best = slab_new(c))) {
-    h->cur[c->id] = NULL;
     pthread_mutex_unlock(&ts.lock);
     return NULL;
   }
   best->released = false;
   __atomic_store_n(&best->owner, h, __ATOMIC_RELEASE);
-  h->cur[c->id] = best;
   pthread_mutex_unlock(&ts.lock);
-  if (!best->freelist)
-    carve(best, h);
-  return best;
+  best->onext = h->own[id];
+  h->own[id] = best;
+  return make_current(h, id, best);
 }
 
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
@@ -392,6 +443,11 @@ static void finish_free(struct ts_slab *s, void *p, uint32_t slot) {
     __atomic_fetch_and(&s->rbits[slot / 64], ~(1ull << (slot % 64)),
                        __ATOMIC_RELAXED);
     put_back(s, p, slot);
+    if (!s->listed) {
+      s->listed = true;
+      s->hnext = Self->part[s->cache->id];
+      Self->part[s->cache->id] = s;
+    }
   } else {
     push_remote(s, p);
   }
@@ -466,9 +522,18 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
     quarantine(s, p);
     return true;
   }
-  if (ts_likely(mine))
+  if (ts_likely(mine)) {
     put_back(s, p, slot);
-  else
+    if (ts_unlikely(!s->listed)) {
+      /* A full slab of this heap (not the current one, which is always
+       * listed) has room again. */
+      struct ts_heap *h = Self;
+      s->listed = true;
+      s->hnext = h->part[c->id];
+      h->part[c->id] = s;
+    }
+  } else {
     push_remote(s, p);
+  }
   return true;
 }
