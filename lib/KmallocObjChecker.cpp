@@ -289,10 +289,15 @@ private:
       const Expr *Op = U->getArgumentExpr()->IgnoreParens();
       CharSourceRange OpRange = Lexer::makeFileCharRange(
           CharSourceRange::getTokenRange(Op->getSourceRange()), SM, LO);
-      if (OpRange.isValid())
-        R.note(OpRange.getBegin(),
-               "write 'sizeof(*" + text(Op) + ")' for the size of the object")
-            << FixItHint::CreateInsertion(OpRange.getBegin(), "*");
+      // A leading '*' binds as intended only to a postfix expression.
+      bool Postfix = isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr,
+                         CallExpr>(Op);
+      std::string Fixed = Postfix ? "*" + text(Op) : "*(" + text(Op) + ")";
+      SourceLocation At = OpRange.isValid() ? OpRange.getBegin() : S.Loc;
+      auto Note = R.note(At, "write 'sizeof(" + Fixed +
+                                 ")' for the size of the object");
+      if (OpRange.isValid() && Postfix)
+        Note << FixItHint::CreateInsertion(OpRange.getBegin(), "*");
     }
     return true;
   }
