@@ -665,12 +665,28 @@ public:
       }
     } V;
     V.Fn = [&](const FunctionDecl &FD) {
-      FunctionChecker(Ctx, CI.getPreprocessor(), Spec, Opts, R, Seen, FD).run();
+      // Parent links and inference only for functions that allocate.
+      if (callsAllocator(FD.getBody()))
+        FunctionChecker(Ctx, CI.getPreprocessor(), Spec, Opts, R, Seen, FD)
+            .run();
     };
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
 private:
+  bool callsAllocator(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        if (F->getIdentifier() && Spec.lookup(F->getName()))
+          return true;
+    for (const Stmt *C : S->children())
+      if (callsAllocator(C))
+        return true;
+    return false;
+  }
+
   CompilerInstance &CI;
   CheckerOptions Opts;
   AllocatorSpec Spec;
