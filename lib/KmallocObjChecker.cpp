@@ -461,7 +461,8 @@ private:
     SourceLocation L = fileLoc(CE->getBeginLoc());
     if (!firstTime(Check::MemsetAfterAlloc, L))
       return;
-    std::string Z = A.Family;
+    // kmalloc -> kzalloc, kvmalloc_node -> kvzalloc_node; malloc -> calloc.
+    std::string Z = A.Family == "malloc" ? "calloc" : A.Family;
     size_t Pos = Z.find("malloc");
     if (Pos != std::string::npos)
       Z.replace(Pos, 6, "zalloc");
