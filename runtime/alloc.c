@@ -65,10 +65,10 @@ static bool live(const void *p, size_t *usable, typeslab_token_t *token) {
     if (!exact || !ts_slot_live(s, slot))
       return false;
     if (usable)
-      *usable = (ts.options & TYPESLAB_OPT_REDZONE) ? s->reqsize[slot]
-                                                     : s->objsize;
+      *usable = s->reqsize ? s->reqsize[slot] : s->objsize;
     if (token)
-      *token = __atomic_load_n(&s->tokens[slot], __ATOMIC_RELAXED);
+      *token = s->tokens ? __atomic_load_n(&s->tokens[slot], __ATOMIC_RELAXED)
+                         : __atomic_load_n(&s->first, __ATOMIC_RELAXED);
     return true;
   }
   return ts_large_lookup(p, usable, token);

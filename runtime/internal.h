@@ -75,8 +75,9 @@ struct ts_slab {
   typeslab_token_t first;   /* first typed token seen                    */
   uint64_t bits[TS_MAX_OBJS / 64];  /* owner; allocated slots            */
   uint64_t rbits[TS_MAX_OBJS / 64]; /* atomic; freed, not yet collected  */
-  typeslab_token_t *tokens; /* per-slot token of the live object         */
-  uint32_t *reqsize;        /* per-slot requested size (red zones)       */
+  typeslab_token_t *tokens; /* per-slot token of the live object; NULL
+                               for one-type caches (the token is first)  */
+  uint32_t *reqsize;        /* per-slot requested size; red zones only   */
 };
 
 struct ts_cache {
@@ -84,6 +85,8 @@ struct ts_cache {
   uint32_t objsize;
   uint32_t align;
   uint32_t id;              /* index into every heap's current slabs     */
+  bool one_type;            /* isolated per-type cache: every object has
+                               the slab's first token, kept in no table  */
   bool user;                /* created by kmem_cache_create              */
   void (*ctor)(void *);
   struct ts_slab *slabs;    /* every slab ever given to the cache        */

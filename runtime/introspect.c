@@ -85,13 +85,14 @@ size_t typeslab_type_pairs_sharing_slab(void) {
       continue;
     size_t k = 0;
     for (uint32_t slot = 0; slot < s->nobj && k < 64; ++slot) {
-      if (!ts_slot_live(s, slot) || !s->tokens[slot])
+      typeslab_token_t t = s->tokens ? s->tokens[slot] : s->first;
+      if (!ts_slot_live(s, slot) || !t)
         continue;
       size_t j = 0;
-      while (j < k && toks[j] != s->tokens[slot])
+      while (j < k && toks[j] != t)
         ++j;
       if (j == k)
-        toks[k++] = s->tokens[slot];
+        toks[k++] = t;
     }
     for (size_t a = 0; a < k; ++a)
       for (size_t b = a + 1; b < k && n < cap; ++b) {

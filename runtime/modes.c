@@ -145,6 +145,13 @@ static unsigned partition_of(typeslab_token_t token) {
   return p ? (unsigned)p : 1;
 }
 
+/* A type's own cache: all its objects carry the type's one token. */
+static struct ts_cache *one_type(struct ts_cache *c) {
+  if (c)
+    c->one_type = true;
+  return c;
+}
+
 static unsigned random_row(const void *caller) {
   uint64_t h = (uint64_t)(uintptr_t)caller * 0x9e3779b97f4a7c15ull;
   return (unsigned)(h >> 60) % TS_RANDOM_COPIES;
@@ -221,8 +228,9 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
       return NULL;
     if (!pow2 && t->fixed_size && size <= t->fixed_size) {
       if (!t->fixed)
-        __atomic_store_n(&t->fixed,
-                         ts_cache_new(t->name, t->fixed_size, t->align),
+        __atomic_store_n(&t->fixed, one_type(ts_cache_new(t->name,
+                                                          t->fixed_size,
+                                                          t->align)),
                          __ATOMIC_RELEASE);
       return t->fixed;
     }
@@ -230,7 +238,8 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
       char name[96];
       snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
       __atomic_store_n(&t->bucket[cls],
-                       ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN),
+                       one_type(ts_cache_new(name, ts_class_size(cls),
+                                             TS_MIN_ALIGN)),
                        __ATOMIC_RELEASE);
     }
     return t->bucket[cls];

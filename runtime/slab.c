@@ -200,7 +200,8 @@ static bool carve(struct ts_slab *s, struct ts_heap *h) {
 /* Owner: the slot is free again and its object goes on the freelist. */
 static inline void put_back(struct ts_slab *s, void *p, uint32_t slot) {
   bit_set_owner(s->bits, slot, false);
-  __atomic_store_n(&s->tokens[slot], 0, __ATOMIC_RELAXED);
+  if (s->tokens)
+    __atomic_store_n(&s->tokens[slot], 0, __ATOMIC_RELAXED);
   __atomic_store_n(&s->inuse, s->inuse - 1, __ATOMIC_RELAXED);
   *(void **)p = encode(s->freelist, p);
   s->freelist = p;
@@ -244,9 +245,15 @@ static struct ts_slab *slab_new(struct ts_cache *c) {
   s->objsize = c->objsize;
   s->recip = (uint32_t)((1ull << 32) / c->objsize + 1);
   s->nobj = (uint32_t)(TS_SLAB_SIZE / c->objsize);
-  s->tokens = ts_meta_alloc(s->nobj * sizeof *s->tokens);
-  s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
-  if (!s->tokens || !s->reqsize)
+  /* A per-slot token table costs a page per slab; one-type caches (a
+   * thousand or more in isolated mode) need none. */
+  if (!c->one_type)
+    s->tokens = ts_meta_alloc(s->nobj * sizeof *s->tokens);
+  /* Request sizes are kept only for red zones: a page less per slab. */
+  if (ts.options & TYPESLAB_OPT_REDZONE)
+    s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
+  if ((!c->one_type && !s->tokens) ||
+      ((ts.options & TYPESLAB_OPT_REDZONE) && !s->reqsize))
     return NULL;
   __atomic_store_n(&s->cache, c, __ATOMIC_RELEASE);
   __atomic_store_n(&ts.next_slab, idx + 1, __ATOMIC_RELEASE);
@@ -421,8 +428,8 @@ void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
   s->freelist = next;
   uint32_t slot = ts_slot_of(s, obj, &exact);
   bit_set_owner(s->bits, slot, true);
-  __atomic_store_n(&s->tokens[slot], token, __ATOMIC_RELAXED);
-  s->reqsize[slot] = (uint32_t)req;
+  if (s->tokens)
+    __atomic_store_n(&s->tokens[slot], token, __ATOMIC_RELAXED);
   __atomic_store_n(&s->inuse, s->inuse + 1, __ATOMIC_RELAXED);
   if (token && ts_unlikely(s->first != token)) {
     if (!s->first)
@@ -431,8 +438,10 @@ void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
       __atomic_store_n(&s->mixed, true, __ATOMIC_RELAXED);
   }
   *(void **)obj = NULL;
-  if (ts_unlikely(ts.options & TYPESLAB_OPT_REDZONE))
+  if (ts_unlikely(s->reqsize)) {
+    s->reqsize[slot] = (uint32_t)req;
     memset((char *)obj + req, TS_REDZONE_BYTE, s->objsize - req);
+  }
   return obj;
 }
 
@@ -510,7 +519,7 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
       return false;
     }
   }
-  if (ts_unlikely(ts.options & TYPESLAB_OPT_REDZONE)) {
+  if (ts_unlikely(s->reqsize)) {
     const unsigned char *rz = (const unsigned char *)p + s->reqsize[slot];
     for (uint32_t i = 0; i < s->objsize - s->reqsize[slot]; ++i)
       if (rz[i] != TS_REDZONE_BYTE) {
