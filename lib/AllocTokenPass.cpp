@@ -138,6 +138,10 @@ void Typeslab::collect(Function &F, std::vector<Site> &Sites, StringRef FnKey) {
       continue;
     bool Wrapper = false;
     if (const AllocatorInfo *A = allocatorFor(*Callee, Wrapper)) {
+      // The typed variant's own definition calling the allocator is the
+      // runtime's implementation: rewriting it would make it call itself.
+      if (A->Typed == F.getName())
+        continue;
       Site S;
       S.Call = CB;
       S.Alloc = A;
@@ -216,6 +220,55 @@ Function *Typeslab::wrapperClone(Function *W) {
   return C;
 }
 
+std::string typeText(Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+/// Why the declaration of A's function, or the call CB of it, cannot be the
+/// allocator the spec describes; "" when it can. Each role of the spec needs
+/// a parameter of its kind: sizes, counts, flags and alignments integers,
+/// old, source and out pointers pointers; the result a pointer unless it is
+/// passed out. A call whose type differs from the declaration (a call
+/// through a cast) is refused too: its typed variant would not match it.
+std::string declarationProblem(const CallBase &CB, const AllocatorInfo &A) {
+  const Function &Callee = *calledFunction(const_cast<CallBase &>(CB));
+  FunctionType *FT = Callee.getFunctionType();
+  std::string Name = "'" + Callee.getName().str() + "'";
+  if (CB.getFunctionType() != FT)
+    return "the call's type '" + typeText(CB.getFunctionType()) +
+           "' differs from the declared type '" + typeText(FT) + "' of " +
+           Name;
+  if (static_cast<int>(FT->getNumParams()) <= A.maxArgIndex())
+    return Name + " is declared with " + std::to_string(FT->getNumParams()) +
+           " parameters, the allocator spec expects at least " +
+           std::to_string(A.maxArgIndex() + 1);
+  struct Role {
+    const char *Name;
+    int Arg;
+    bool Pointer;
+  } Roles[] = {{"size", A.SizeArg, false},   {"count", A.CountArg, false},
+               {"flags", A.FlagsArg, false}, {"align", A.AlignArg, false},
+               {"old", A.OldPtrArg, true},   {"src", A.SrcArg, true},
+               {"result", A.ResultArg, true}};
+  for (const Role &R : Roles) {
+    if (R.Arg < 0)
+      continue;
+    Type *T = FT->getParamType(R.Arg);
+    if (R.Pointer ? T->isPointerTy() : T->isIntegerTy())
+      continue;
+    return Name + " parameter " + std::to_string(R.Arg) + " ('" + R.Name +
+           "') has type '" + typeText(T) + "', the allocator spec expects " +
+           (R.Pointer ? "a pointer" : "an integer");
+  }
+  if (A.ResultArg < 0 && !FT->getReturnType()->isPointerTy())
+    return Name + " returns '" + typeText(FT->getReturnType()) +
+           "', the allocator spec expects a pointer";
+  return "";
+}
+
 void Typeslab::infer(Site &S) {
   CallBase &CB = *S.Call;
   Function *Callee = calledFunction(CB);
@@ -230,12 +283,10 @@ void Typeslab::infer(Site &S) {
                          "token";
     return;
   }
-  if (static_cast<int>(FT->getNumParams()) <= S.Alloc->maxArgIndex()) {
+  std::string Problem = declarationProblem(CB, *S.Alloc);
+  if (!Problem.empty()) {
     R.Class = ReasonClass::BadDeclaration;
-    R.Reason = "'" + S.Alloc->Family + "' is declared with " +
-               std::to_string(FT->getNumParams()) +
-               " parameters, the allocator spec expects at least " +
-               std::to_string(S.Alloc->maxArgIndex() + 1);
+    R.Reason = std::move(Problem);
     return;
   }
   if (Opts.UseFrontend && VerdictStore::get().active()) {

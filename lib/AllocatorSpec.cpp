@@ -231,14 +231,14 @@ private:
     static constexpr StringLiteral Known[] = {
         "name", "typed", "family", "size",   "count", "flags",
         "old",  "align", "src",    "result", "token"};
-    for (const auto &KV : *O)
-      if (!is_contained(Known, StringRef(KV.first)))
-        return fail("", "unknown key '" + KV.first.str() + "'");
     std::optional<StringRef> Name = O->getString("name");
     if (!Name || Name->empty())
       return fail("name", "expected a non-empty string");
     Info.Name = Name->str();
     Entry += " ('" + Info.Name + "')";
+    for (const auto &KV : *O)
+      if (!is_contained(Known, StringRef(KV.first)))
+        return fail("", "unknown key '" + KV.first.str() + "'");
     std::optional<StringRef> Typed = O->getString("typed");
     if (!Typed || Typed->empty())
       return fail("typed", "expected a non-empty string");
@@ -308,12 +308,28 @@ Error AllocatorSpec::addFromJSON(StringRef Text, StringRef Origin) {
   std::vector<AllocatorInfo> Read;
   if (Error E = SpecReader(Origin).read(Text, Read))
     return E;
-  for (AllocatorInfo &I : Read) {
-    if (isTypedVariant(I.Name))
-      return createStringError(
-          inconvertibleErrorCode(),
-          "spec '%s': allocator '%s' is already a typed variant",
-          Origin.str().c_str(), I.Name.c_str());
+  // A name that is both an allocator and a typed variant, here or in the
+  // profile, would have its rewritten calls rewritten again.
+  StringSet<> Names, Typeds;
+  for (const AllocatorInfo &I : Read) {
+    Names.insert(I.Name);
+    Typeds.insert(I.Typed);
+  }
+  for (size_t N = 0; N < Read.size(); ++N) {
+    const AllocatorInfo &I = Read[N];
+    auto Fail = [&](StringRef Field, const std::string &What) {
+      return createStringError(inconvertibleErrorCode(),
+                               "spec '%s': allocator #%zu ('%s'): field '%s': "
+                               "'%s' %s",
+                               Origin.str().c_str(), N, I.Name.c_str(),
+                               Field.str().c_str(),
+                               (Field == "name" ? I.Name : I.Typed).c_str(),
+                               What.c_str());
+    };
+    if (isTypedVariant(I.Name) || Typeds.count(I.Name))
+      return Fail("name", "is already a typed variant");
+    if (lookup(I.Typed) || Names.count(I.Typed))
+      return Fail("typed", "is itself an allocator");
   }
   for (AllocatorInfo &I : Read)
     add(std::move(I));

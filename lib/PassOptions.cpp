@@ -71,7 +71,9 @@ const AllocatorSpec *activeSpec(std::string &Error) {
   static std::mutex Lock;
   static std::map<std::string, std::pair<AllocatorSpec, std::string>> Cache;
   std::lock_guard<std::mutex> G(Lock);
-  std::string Key = ClProfile + "\n" + ClSpec + "\n" + ClTokens;
+  std::string Key = ClProfile + "\n" + ClSpec + "\n" + ClTokens + "\n" +
+                    std::to_string(ClMaxTokens) + "\n" +
+                    std::to_string(ClFallback);
   auto It = Cache.find(Key);
   if (It == Cache.end()) {
     std::string Err;
@@ -83,6 +85,14 @@ const AllocatorSpec *activeSpec(std::string &Error) {
     } else if (ClTokens != "descriptor" && ClTokens != "hash") {
       Err = "unknown -typeslab-tokens='" + ClTokens +
             "'; expected 'descriptor' or 'hash'";
+    } else if (ClMaxTokens != 0 && ClTokens != "hash") {
+      // Descriptor addresses cannot index a table of N caches.
+      Err = "-typeslab-max-tokens=" + std::to_string(ClMaxTokens) +
+            " needs -typeslab-tokens=hash";
+    } else if (ClMaxTokens != 0 && ClFallback >= ClMaxTokens) {
+      Err = "-typeslab-fallback=" + std::to_string(ClFallback) +
+            " is not below -typeslab-max-tokens=" +
+            std::to_string(ClMaxTokens);
     } else {
       Spec = AllocatorSpec::builtin(*P);
       if (!ClSpec.empty())

@@ -36,7 +36,10 @@ struct PassOptions {
 PassOptions currentOptions();
 
 /// The allocator spec of currentOptions(), loaded once. On a bad spec it
-/// returns nullptr and sets Error to a message naming file, entry and field.
+/// returns nullptr and sets Error to a message naming file, entry and field;
+/// so it does on an unknown profile or token form and on contradictory
+/// options (-typeslab-max-tokens without hash tokens, a fallback token not
+/// below it).
 const AllocatorSpec *activeSpec(std::string &Error);
 
 } // namespace typeslab

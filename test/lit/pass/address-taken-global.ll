@@ -1,0 +1,26 @@
+; Proves that an allocator whose address only appears in a global's
+; initializer (an ops table) is kept, costs no crash, and gets an
+; indirect-call site record even though no function is there to carry a
+; remark; the direct call next to it is still rewritten.
+; RUN: rm -rf %t && mkdir %t
+; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-sites=%t/recs -mllvm -typeslab-verify -S -emit-llvm -o - %s | FileCheck %s
+; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC
+
+target triple = "x86_64-pc-linux-gnu"
+
+; CHECK: @ops = global { ptr, ptr } { ptr @kmalloc, ptr @kfree }
+@ops = global { ptr, ptr } { ptr @kmalloc, ptr @kfree }
+
+; CHECK-LABEL: define ptr @direct(
+; CHECK-NEXT: %p = call ptr @kmalloc_token(i64 %n, i32 0, i64 0)
+define ptr @direct(i64 %n) {
+  %p = call ptr @kmalloc(i64 %n, i32 0)
+  ret ptr %p
+}
+; CHECK: declare ptr @kmalloc(i64, i32)
+
+; REC: "allocator":"kmalloc",{{.*}}"function":"direct",
+; REC-NEXT: "allocator":"kmalloc",{{.*}}"function":"",{{.*}}"reason":"the address of 'kmalloc' is taken; calls through the pointer are not typed","reason_class":"indirect-call",
+
+declare ptr @kmalloc(i64, i32)
+declare void @kfree(ptr)
