@@ -22,6 +22,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/Timer.h"
 
 using namespace clang;
 
@@ -232,11 +233,16 @@ private:
 
 class VerdictConsumer : public ASTConsumer {
 public:
-  explicit VerdictConsumer(const AllocatorSpec &Spec) : Spec(Spec) {}
+  VerdictConsumer(const AllocatorSpec &Spec, bool TimeIt)
+      : Spec(Spec), TimeIt(TimeIt) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
+    // -ftime-report shows this half next to the pass (bench/kernel).
+    llvm::NamedRegionTimer Timer("typeslab-frontend",
+                                 "typeslab front-end half", "typeslab",
+                                 "typeslab", TimeIt);
     // One walk in the common case; a wrapper found makes its callers sites,
     // so walk again (wrappers of wrappers take further rounds).
     AllocatorSpec Extended = Spec;
@@ -262,6 +268,7 @@ public:
 
 private:
   const AllocatorSpec &Spec;
+  bool TimeIt;
 };
 
 class TypeslabFrontendAction : public PluginASTAction {
@@ -279,7 +286,8 @@ protected:
           << Error;
       return std::make_unique<ASTConsumer>();
     }
-    return std::make_unique<VerdictConsumer>(*Spec);
+    return std::make_unique<VerdictConsumer>(*Spec,
+                                             bool(CI.getCodeGenOpts().TimePasses));
   }
 
   bool ParseArgs(const CompilerInstance &,

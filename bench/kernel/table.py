@@ -50,6 +50,7 @@ def norm(path):
     return path
 
 
+BYTE_NAMES = {"char", "unsigned char", "signed char"}
 TAGS = re.compile(r"\b(struct|union|enum) ")
 
 
@@ -127,6 +128,17 @@ def main():
     print("| typed by both, same type name | %d | |"
           % (len(both) - len(differ)))
     print("| typed by both, different type names | %d | |" % len(differ))
+    def is_bytes(t):
+        return TAGS.sub("", t) in BYTE_NAMES or re.fullmatch(
+            r"(char|unsigned char|signed char)\[\d+\]", t) is not None
+    ts_nb = [r for r in ts if not is_bytes(r["type"])]
+    cl_nb = [r for r in cl if not is_bytes(r["clang_type"])]
+    print("| typed by typeslab with a non-byte type | %d | %s |"
+          % (len(ts_nb), pct(len(ts_nb))))
+    print("| typed by clang 22 with a non-byte type | %d | %s |"
+          % (len(cl_nb), pct(len(cl_nb))))
+    print("| clang 22 names a byte type, typeslab says byte-buffer | %d | |"
+          % sum(1 for r in cl_only if r["reason_class"] == "byte-buffer"))
     print("| distinct types, typeslab | %d | |"
           % len({r["type"] for r in ts}))
     print("| distinct types, clang 22 | %d | |"
