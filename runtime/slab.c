@@ -72,6 +72,9 @@ struct ts_heap {
 };
 
 static __thread struct ts_heap *Self __attribute__((tls_model("initial-exec")));
+/* Whether Self is registered for heap_exit; done outside ts.lock, since
+ * pthread_setspecific may call calloc, that is, this allocator. */
+static __thread bool SelfKeyed __attribute__((tls_model("initial-exec")));
 static struct ts_heap *FreeHeaps;
 static pthread_key_t HeapKey;
 static pthread_once_t HeapOnce = PTHREAD_ONCE_INIT;
@@ -105,6 +108,7 @@ static void heap_exit(void *arg) {
   FreeHeaps = h;
   pthread_mutex_unlock(&ts.lock);
   Self = NULL;
+  SelfKeyed = false;
 }
 
 static void heap_key_init(void) { pthread_key_create(&HeapKey, heap_exit); }
@@ -122,7 +126,6 @@ static struct ts_heap *heap_get_locked(uint32_t id) {
     }
     h->rng = ts_random() | 1;
     pthread_once(&HeapOnce, heap_key_init);
-    pthread_setspecific(HeapKey, h);
     Self = h;
   }
   if (id >= h->ncur) {
@@ -403,6 +406,10 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
   best->released = false;
   __atomic_store_n(&best->owner, h, __ATOMIC_RELEASE);
   pthread_mutex_unlock(&ts.lock);
+  if (ts_unlikely(!SelfKeyed)) {
+    SelfKeyed = true;
+    pthread_setspecific(HeapKey, h);
+  }
   best->onext = h->own[id];
   h->own[id] = best;
   return make_current(h, id, best);
