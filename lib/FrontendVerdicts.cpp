@@ -122,6 +122,11 @@ public:
   }
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
+    // Codegen emits no internal function that nothing references; the
+    // unused static inline helpers of kernel headers are most of a TU.
+    if (FD->doesThisDeclarationHaveABody() && !FD->isExternallyVisible() &&
+        !FD->isUsed() && !FD->isReferenced())
+      return true;
     const FunctionDecl *Saved = Current;
     std::unique_ptr<FunctionParents> SavedParents = std::move(Parents);
     Current = FD;

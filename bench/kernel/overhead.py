@@ -94,8 +94,10 @@ def selftime(args, cwd):
     for line in p.stderr.splitlines():
         if line.rstrip().endswith(("typeslab::TypeslabPass",
                                    "typeslab front-end half")):
-            # user, system, user+system, wall: take user+system.
-            own += float(re.findall(r"(\d+\.\d+) +\(", line)[2])
+            # [user] [system] [user+system] wall, a column left out when
+            # its total is zero: the one before wall is the CPU time.
+            cols = re.findall(r"(\d+\.\d+) +\(", line)
+            own += float(cols[-2]) if len(cols) >= 2 else 0.0
     return total - own, total
 
 
@@ -128,7 +130,8 @@ def main():
              "-mllvm", "-typeslab-sites=" + sites, "-mllvm",
              "-typeslab-spec=" + a.spec]
     tot = {"plain": 0, "plugin": 0}
-    unit = "instructions" if a.method == "callgrind" else "CPU s, %d rounds" % a.rounds
+    unit = {"callgrind": "instructions", "selftime": "CPU s, one compile"}.get(
+        a.method, "CPU s, %d rounds" % a.rounds)
     print("| TU | plain (%s) | plugin | ratio |" % unit)
     print("|---|---:|---:|---:|")
     for _, rel, c in pool[:a.n]:
