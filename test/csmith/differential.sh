@@ -18,8 +18,11 @@
 # and counted (csmith programs may loop for a very long time). The limit is
 # CPU time (ulimit -t), not wall time, so that a busy machine does not change
 # which seeds are skipped. The variants get three times the limit (and a
-# wall-clock backstop); a variant that exceeds it is a crash. A seed that
-# csmith or heapify.py cannot handle is an error, also counted.
+# wall-clock backstop); a variant that exceeds it is a crash. A seed whose
+# reference run fails is skipped and counted as a bad program if the program
+# csmith wrote fails on its own too (csmith occasionally emits one that
+# relies on an infinite loop, which clang may assume terminates), and is an
+# error otherwise. A seed that csmith or heapify.py cannot handle is an error.
 #
 #   test/csmith/differential.sh [options] FIRST LAST
 #     -j N          seeds in parallel (default 1)
@@ -32,7 +35,8 @@
 #     -v            one line per seed
 #
 # The last line is the summary, e.g.
-#   csmith: seeds 1..60: 60 programs, 58 compared, 2 skipped (timeout), 0 errors;
+#   csmith: seeds 1..60: 60 programs, 58 compared, 2 skipped (timeout),
+#   0 skipped (bad program), 0 errors;
 #   sites 3150 typed, 1050 untyped; 0 divergences, 0 crashes
 # Exit status 0 only with no divergence, crash or error, and at least --min
 # programs compared.
@@ -76,7 +80,7 @@ trap 'rm -rf "$work"' EXIT
 
 # Runs one seed in $work/<seed>/ and writes its verdict to $work/<seed>.res:
 #   <seed> <verdict> <typed sites> <untyped sites> <detail>
-# with verdict ok, timeout, error, divergence or crash.
+# with verdict ok, timeout, badprog, error, divergence or crash.
 one_seed() {
   local seed=$1 d=$work/$1 verdict=ok detail= typed=0 untyped=0 rc
   mkdir -p "$d" && cd "$d" || return
@@ -117,7 +121,18 @@ one_seed() {
     verdict=timeout; finish; return
   fi
   if [ $rc -ne 0 ] || [ -s ref.err ]; then
-    verdict=error detail="reference exited $rc"; finish; return
+    # Blame heapify.py only if the program csmith wrote runs cleanly.
+    local orc
+    "$clang" "${cflags[@]}" orig.c -o orig 2>/dev/null &&
+      limited "$timeout" ./orig >orig.out 2>orig.err
+    orc=$?
+    if [ $orc -ne 0 ] || [ -s orig.err ]; then
+      verdict=badprog
+      detail="reference exited $rc, and csmith's own program exits $orc"
+    else
+      verdict=error detail="reference exited $rc"
+    fi
+    finish; return
   fi
   local m b
   for m in $modes; do
@@ -149,7 +164,7 @@ export work here keep log clang csmith csmith_include pass runtime timeout modes
 
 seq "$first" "$last" | xargs -P "$jobs" -I{} bash -c 'one_seed {}'
 
-programs=0 compared=0 skipped=0 errors=0 divergences=0 crashes=0
+programs=0 compared=0 skipped=0 bad=0 errors=0 divergences=0 crashes=0
 typed=0 untyped=0
 for seed in $(seq "$first" "$last"); do
   programs=$((programs + 1))
@@ -161,6 +176,7 @@ for seed in $(seq "$first" "$last"); do
   case $verdict in
   ok) compared=$((compared + 1)) ;;
   timeout) skipped=$((skipped + 1)) ;;
+  badprog) bad=$((bad + 1)) ;;
   error) errors=$((errors + 1)) ;;
   divergence) divergences=$((divergences + 1)) ;;
   crash) crashes=$((crashes + 1)) ;;
@@ -170,6 +186,6 @@ for seed in $(seq "$first" "$last"); do
   fi
 done
 echo "csmith: seeds $first..$last: $programs programs, $compared compared," \
-  "$skipped skipped (timeout), $errors errors;" \
+  "$skipped skipped (timeout), $bad skipped (bad program), $errors errors;" \
   "sites $typed typed, $untyped untyped; $divergences divergences, $crashes crashes"
 [ $((errors + divergences + crashes)) -eq 0 ] && [ "$compared" -ge "$min" ]
