@@ -9,10 +9,10 @@ set -euo pipefail
 
 packages=(llvm-22-dev libclang-22-dev clang-22 llvm-22-tools lld-22
           cmake ninja-build python3)
-# What the test suite uses besides: csmith (differential testing of the
+# What the test suite uses besides: csmith and its header (differential testing of the
 # pass), libFuzzer and clang 22's sanitizer runtimes (the runtime's fuzz
 # target), Chromium (the HTML report renders headless).
-packages+=(csmith libfuzzer-22-dev libclang-rt-22-dev chromium)
+packages+=(csmith libcsmith-dev libfuzzer-22-dev libclang-rt-22-dev chromium)
 # Benchmarks add their own (bench/*/setup.sh) through this variable.
 packages+=(${TYPESLAB_EXTRA_PACKAGES:-})
 
