@@ -33,8 +33,6 @@ llvm::StringRef reasonClassName(ReasonClass C) {
   switch (C) {
   case ReasonClass::None:
     return "";
-  case ReasonClass::ByteBuffer:
-    return "byte-buffer";
   case ReasonClass::RuntimeSizeNoType:
     return "runtime-size-no-type";
   case ReasonClass::ConstantSizeNoType:
@@ -741,16 +739,16 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   if (!Old.isNull() && !isByteType(Old))
     return finish(Old, SiteShape::Unknown, "old-pointer");
 
+  // A char/u8 buffer is typed as an array of its byte type, as clang 22
+  // types it: its token marks data that holds no pointers, so it shares
+  // nothing with a pointer-bearing type.
+  if (D.Found && !D.Pointee->isVoidType())
+    return finish(D.Pointee.getUnqualifiedType(), SiteShape::Array, D.Key);
+
   if (S.K == SizeFact::Count) {
     V.Class = ReasonClass::NoEvidence;
     V.Reason = "the size is an element count and nothing names the element "
                "type";
-    return V;
-  }
-  if (D.Found && !D.Pointee->isVoidType()) {
-    V.Class = ReasonClass::ByteBuffer;
-    V.Reason = "the result is a byte buffer (" + D.How + " of type " +
-               quoted(Ctx, Ctx.getPointerType(D.Pointee)) + ")";
     return V;
   }
   const Expr *SizeArg = argOrNull(CE, A.SizeArg);
@@ -767,6 +765,12 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
       return V;
     }
   }
+  // A byte source or old pointer types what reaches no typed pointer, unless
+  // the site is a wrapper whose callers can name a better type.
+  if (!Src.isNull() && !Src->isVoidType())
+    return finish(Src.getUnqualifiedType(), SiteShape::Array, "source");
+  if (!Old.isNull() && !Old->isVoidType())
+    return finish(Old.getUnqualifiedType(), SiteShape::Array, "old-pointer");
   std::string Where =
       D.Found ? "the result is only stored to a 'void *' (" + D.How + ")"
               : "the result does not reach a typed pointer";

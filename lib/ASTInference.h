@@ -37,7 +37,6 @@ namespace typeslab {
 /// site records, checker remarks and CI reports.
 enum class ReasonClass {
   None,                ///< Typed.
-  ByteBuffer,          ///< Result is used as bytes (char/u8 buffer).
   RuntimeSizeNoType,   ///< Runtime size; result only stored to a 'void *'.
   ConstantSizeNoType,  ///< Constant size (PAGE_SIZE...) and no type anywhere.
   SizeBucket,          ///< Size picks between types (c ? sizeof(A) : ...).

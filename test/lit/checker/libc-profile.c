@@ -23,12 +23,21 @@ struct rec *pointer_size(void) {
 }
 
 char *cleared(size_t n) {
-  // expected-remark@+2 {{untyped 'malloc' call in 'cleared': the result is a byte buffer (initialisation of 'buf' of type 'char *') [byte-buffer]}}
   // expected-note@+1 {{allocated here}}
   char *buf = malloc(n);
   // expected-warning@+1 {{'memset' clears the whole allocation from 'malloc'; use 'calloc' [memset-after-alloc]}}
   memset(buf, 0, n);
   return buf;
+}
+
+struct req {
+  size_t len;
+  void *data;
+};
+
+void store(struct req *q) {
+  // expected-remark@+1 {{untyped 'malloc' call in 'store': size is a runtime value and the result is only stored to a 'void *' (assignment to field 'data') [runtime-size-no-type]}}
+  q->data = malloc(q->len);
 }
 
 struct rec *typed(void) {

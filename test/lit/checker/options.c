@@ -22,7 +22,7 @@ struct node *make(void) {
   return n;
 }
 
-char *text(size_t len) { return kmalloc(len, GFP_KERNEL); }
+void *text(size_t len) { return kmalloc(len, GFP_KERNEL); }
 
 // DEFAULT: warning: 'sizeof(n)' is the size of the pointer type 'struct node *', not of the 'struct node' it points to [sizeof-pointer]
 // DEFAULT: remark: untyped 'kmalloc' call in 'text'

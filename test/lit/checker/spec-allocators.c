@@ -17,10 +17,14 @@ struct conn {
   struct conn *next;
 };
 
-char *name_buf(struct pool *pool, size_t len) {
-  // expected-remark@+1 {{untyped 'pool_alloc' call in 'name_buf': the result is a byte buffer (initialisation of 'buf' of type 'char *') [byte-buffer]}}
-  char *buf = pool_alloc(pool, len, 0);
-  return buf;
+struct blob {
+  size_t len;
+  void *data;
+};
+
+void fill(struct pool *pool, struct blob *b) {
+  // expected-remark@+1 {{untyped 'pool_alloc' call in 'fill': size is a runtime value and the result is only stored to a 'void *' (assignment to field 'data') [runtime-size-no-type]}}
+  b->data = pool_alloc(pool, b->len, 0);
 }
 
 struct conn *new_conn(struct pool *pool) {

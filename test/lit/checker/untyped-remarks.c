@@ -16,8 +16,18 @@ struct b {
   long y[4];
 };
 
+struct req {
+  size_t len;
+  void *data;
+};
+
+void store(struct req *r) {
+  // expected-remark@+1 {{untyped 'kmalloc' call in 'store': size is a runtime value and the result is only stored to a 'void *' (assignment to field 'data') [runtime-size-no-type]}}
+  r->data = kmalloc(r->len, GFP_KERNEL);
+}
+
+// A byte buffer is typed as its byte type, so it is quiet.
 unsigned char *bytes(size_t len) {
-  // expected-remark@+1 {{untyped 'kmalloc' call in 'bytes': the result is a byte buffer (initialisation of 'buf' of type 'unsigned char *') [byte-buffer]}}
   unsigned char *buf = kmalloc(len, GFP_KERNEL);
   return buf;
 }

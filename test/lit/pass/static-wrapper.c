@@ -25,9 +25,15 @@ struct foo *mk_foo(void) { struct foo *f = my_alloc(sizeof(*f)); return f; }
 // CHECK: call ptr @my_zalloc.typeslab(i64 noundef 24, i64 ptrtoint (ptr @[[BAR]] to i64))
 struct bar *mk_bar(void) { return my_zalloc(sizeof(struct bar)); }
 // CHECK-LABEL: define {{.*}}@raw_bytes(
-// CHECK: call ptr @my_alloc(i64
-// REMARK: static-wrapper.c:[[@LINE+1]]:{{[0-9]+}}: remark: untyped 'my_alloc' call in 'raw_bytes': the result is a byte buffer
+// CHECK: call ptr @my_alloc.typeslab(i64 noundef %{{.*}}, i64 ptrtoint (ptr @[[UCHAR:__typeslab_type_[0-9a-f]+]] to i64))
+// REMARK: static-wrapper.c:[[@LINE+1]]:{{[0-9]+}}: remark: typed 'my_alloc' call in 'raw_bytes' as 'unsigned char' (array, evidence: destination
 u8 *raw_bytes(size_t n) { u8 *p = my_alloc(n); return p; }
+// An untyped caller calls the helper itself.
+struct req { size_t len; void *data; };
+// CHECK-LABEL: define {{.*}}@opaque(
+// CHECK: call ptr @my_alloc(i64
+// REMARK: static-wrapper.c:[[@LINE+1]]:{{[0-9]+}}: remark: untyped 'my_alloc' call in 'opaque': size is a runtime value and the result is only stored to a 'void *' (assignment to field 'data') [runtime-size-no-type]
+void opaque(struct req *r) { r->data = my_alloc(r->len); }
 
 // The helper keeps the fallback token; the clones take the caller's.
 // HELPER-LABEL: define internal ptr @my_alloc(
