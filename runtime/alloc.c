@@ -20,8 +20,13 @@ __attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
     return NULL;
   size_t req = size ? size : 1;
   size_t eff = req;
-  if (ts.options & TYPESLAB_OPT_REDZONE)
+  if (ts_unlikely(ts.options & TYPESLAB_OPT_REDZONE)) {
+    /* The red zone moves the object to a larger class, whose slots need
+     * not keep the request's natural alignment: ask for it. */
     eff += TS_REDZONE;
+    if (ts_natural_align(req) > align)
+      align = ts_natural_align(req);
+  }
   bool pow2 = align > TS_MIN_ALIGN;
   if (pow2)
     eff = next_pow2(eff > align ? eff : align);
@@ -30,7 +35,10 @@ __attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
     __atomic_store_n(&ts.handed_out, true, __ATOMIC_RELAXED);
   if (ts_unlikely(eff > TS_MAX_SMALL || align > 4096)) {
     pthread_mutex_lock(&ts.lock);
-    p = ts_large_alloc(req, align, token);
+    size_t nat = ts_natural_align(req);
+    if (nat > TS_LARGE_MAX_ALIGN)
+      nat = TS_LARGE_MAX_ALIGN;
+    p = ts_large_alloc(req, align > nat ? align : nat, token);
     pthread_mutex_unlock(&ts.lock);
     zero = false; /* fresh pages */
   } else {

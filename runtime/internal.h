@@ -42,12 +42,20 @@
 #define TS_NCLASSES 18u
 #define TS_MAX_OBJS (TS_SLAB_SIZE / TS_MIN_ALIGN)
 #define TS_MAX_REQUEST (1ull << 40) /* larger requests fail cleanly */
+/* Page-backed objects are naturally aligned up to this (as the kernel's
+ * buddy allocator aligns kmalloc_large up to KMALLOC_MAX_SIZE). */
+#define TS_LARGE_MAX_ALIGN (4ul << 20)
 #define TS_REDZONE 16u
 #define TS_POISON_BYTE 0x6b
 #define TS_REDZONE_BYTE 0xbb
 
 _Static_assert((TS_SLAB_SIZE & (TS_SLAB_SIZE - 1)) == 0, "slab size is 2^n");
 _Static_assert(TS_MAX_SMALL * 2 <= TS_SLAB_SIZE, "two large objects a slab");
+
+/* kmalloc's natural alignment: the largest power of two dividing n (the
+ * size itself for a power of two). The size classes keep it for every
+ * request: a class of 3 * 2^k bytes only serves requests above 2^(k+1). */
+static inline size_t ts_natural_align(size_t n) { return n & -n; }
 
 struct ts_cache;
 

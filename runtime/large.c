@@ -74,6 +74,14 @@ void *ts_large_alloc(size_t size, size_t align, typeslab_token_t token) {
   if (m == MAP_FAILED)
     return NULL;
   uintptr_t p = ((uintptr_t)m + align - 1) & ~(uintptr_t)(align - 1);
+  /* Over-aligned: give back the head and the tail around the object. */
+  size_t keep = (size + page - 1) & ~(page - 1);
+  if (p > (uintptr_t)m)
+    munmap(m, p - (uintptr_t)m);
+  if ((uintptr_t)m + len > p + keep)
+    munmap((void *)(p + keep), (uintptr_t)m + len - (p + keep));
+  m = (void *)p;
+  len = keep;
   size_t i = hash_ptr(p) & (Cap - 1);
   while (Table[i].ptr > 1)
     i = (i + 1) & (Cap - 1);

@@ -30,6 +30,10 @@ struct ts_type {
   const char *name;
   uint32_t fixed_size; /* the type's own size, 0 when unknown            */
   uint32_t align;
+  /* Requests of a size s with s & fixed_mask == 0 need more alignment than
+   * the exact cache's slots have (2 * the largest power of two dividing
+   * its object size, minus 1); they go to the size-class buckets. */
+  uint32_t fixed_mask;
   struct ts_cache *fixed;
   struct ts_cache *bucket[TS_NCLASSES];
   char namebuf[48];
@@ -130,9 +134,19 @@ static struct ts_type *type_of(typeslab_token_t token) {
   if (d->size && d->size <= TS_MAX_SMALL) {
     t->fixed_size = (uint32_t)d->size;
     t->align = d->align;
+    uint32_t a = t->align > TS_MIN_ALIGN ? t->align : TS_MIN_ALIGN;
+    uint32_t objsize = (t->fixed_size + a - 1) & ~(a - 1);
+    t->fixed_mask = 2 * (uint32_t)ts_natural_align(objsize) - 1;
   }
   __atomic_store_n((struct ts_type **)&d->cache, t, __ATOMIC_RELEASE);
   return t;
+}
+
+/* Whether a request goes to the type's exact cache: it fits, needs no
+ * more than the default alignment, and its natural alignment holds there. */
+static inline bool fits_fixed(const struct ts_type *t, size_t size,
+                              bool pow2) {
+  return !pow2 && size <= t->fixed_size && (size & t->fixed_mask);
 }
 
 static unsigned partition_of(typeslab_token_t token) {
@@ -179,7 +193,7 @@ static struct ts_cache *pick_fast(unsigned cls, size_t size,
           : NULL;
     if (!t)
       return NULL;
-    if (!pow2 && t->fixed_size && size <= t->fixed_size)
+    if (fits_fixed(t, size, pow2))
       return peek(&t->fixed);
     return peek(&t->bucket[cls]);
   }
@@ -226,7 +240,7 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
     struct ts_type *t = type_of(token);
     if (!t)
       return NULL;
-    if (!pow2 && t->fixed_size && size <= t->fixed_size) {
+    if (fits_fixed(t, size, pow2)) {
       if (!t->fixed)
         __atomic_store_n(&t->fixed, one_type(ts_cache_new(t->name,
                                                           t->fixed_size,
