@@ -428,7 +428,7 @@ void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
   uintptr_t n = (uintptr_t)next;
   bool exact = true;
   if (ts_unlikely(next && (n - (uintptr_t)s->base >= TS_SLAB_SIZE ||
-                           (ts_slot_of(s, next, &exact), !exact)))) {
+                           ts_slot_of(s, next, &exact) >= s->nobj || !exact))) {
     ts_report("freelist corruption", obj, c);
     return NULL;
   }
@@ -502,8 +502,10 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
   }
   bool exact;
   uint32_t slot = ts_slot_of(s, p, &exact);
-  if (ts_unlikely(!exact)) {
-    ts_report("invalid free (interior pointer)", p, c);
+  if (ts_unlikely(!exact || slot >= s->nobj)) {
+    /* Past the last slot (the slab's unused tail) is no object at all. */
+    ts_report(exact ? "invalid free" : "invalid free (interior pointer)", p,
+              c);
     return false;
   }
   uint64_t bit = 1ull << (slot % 64);

@@ -84,6 +84,11 @@ int main(int argc, char **argv) {
     *(uintptr_t *)p = (uintptr_t)&global_object; /* a forged, plain link */
     kmalloc(64, GFP_KERNEL);
     kmalloc(64, GFP_KERNEL);
+  } else if (!strcmp(m, "invalid-free-tail")) {
+    /* 65536 / 48 = 1365 slots end at 65520: the last 16 bytes of the slab
+     * are no slot, though 65520 is a multiple of 48. */
+    char *base = (char *)typeslab_slab_of(kmalloc(48, GFP_KERNEL));
+    kfree(base + 1365 * 48);
   } else if (!strcmp(m, "continue")) {
     kfree(p);
     kfree(p);
