@@ -78,6 +78,12 @@ struct ts_slab {
   bool mixed;               /* has held objects of two typed tokens      */
   bool released;            /* empty, pages returned with madvise        */
   bool listed;              /* owner; on the heap's partial list         */
+  bool on_empty;            /* owner; on the heap's list of empty slabs  */
+  uint32_t empty_at;        /* owner; inuse at which a free calls
+                               slab_emptied: 0, or never (UINT32_MAX) for
+                               a heap's current slab                     */
+  uint64_t empty_since;     /* owner; when it last became empty (ms)     */
+  struct ts_slab *enext;    /* owner; in the heap's list of empty slabs  */
   struct ts_slab *hnext;    /* owner; in the heap's partial list         */
   struct ts_slab *onext;    /* owner; in the heap's list of owned slabs  */
   typeslab_token_t first;   /* first typed token seen                    */
@@ -121,6 +127,7 @@ struct ts_state {
   struct ts_slab *slabs;    /* nslabs entries, touched lazily            */
   struct ts_cache *caches;  /* list of all caches                        */
   size_t errors;
+  size_t released;          /* atomic: slabs whose pages are returned    */
 };
 extern struct ts_state ts;
 

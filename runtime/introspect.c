@@ -42,6 +42,7 @@ void typeslab_slabinfo(FILE *out) {
   else
     munmap(rows, bytes);
   fprintf(out, "# large objects: %zu\n", large);
+  fprintf(out, "# slabs returned to the OS: %zu\n", typeslab_released_slabs());
 }
 
 const char *typeslab_cache_name_of(const void *p) {

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #define TS_PAGE 4096u
 
@@ -67,6 +68,8 @@ struct ts_heap {
   struct ts_slab **part; /* per cache id: owned slabs with free slots    */
   struct ts_slab **own; /* per cache id: every slab the heap owns        */
   uint32_t ncur;
+  uint32_t nempty;      /* slabs on the empty list                       */
+  struct ts_slab *empty; /* owned slabs that became empty, newest first  */
   uint64_t rng;         /* freelist order, private to the thread        */
   struct ts_heap *next; /* in the list of heaps of exited threads        */
 };
@@ -98,12 +101,15 @@ static void heap_exit(void *arg) {
   pthread_mutex_lock(&ts.lock);
   for (uint32_t i = 0; i < h->ncur; ++i) {
     for (struct ts_slab *s = h->own[i]; s; s = s->onext) {
-      s->listed = false;
+      s->listed = s->on_empty = false;
+      s->empty_at = 0;
       s->cache->norphans++;
       __atomic_store_n(&s->owner, NULL, __ATOMIC_RELEASE);
     }
     h->cur[i] = h->part[i] = h->own[i] = NULL;
   }
+  h->empty = NULL;
+  h->nempty = 0;
   h->next = FreeHeaps;
   FreeHeaps = h;
   pthread_mutex_unlock(&ts.lock);
@@ -200,14 +206,19 @@ static bool carve(struct ts_slab *s, struct ts_heap *h) {
   return true;
 }
 
+static ts_slow void slab_emptied(struct ts_slab *s);
+
 /* Owner: the slot is free again and its object goes on the freelist. */
 static inline void put_back(struct ts_slab *s, void *p, uint32_t slot) {
   bit_set_owner(s->bits, slot, false);
   if (s->tokens)
     __atomic_store_n(&s->tokens[slot], 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&s->inuse, s->inuse - 1, __ATOMIC_RELAXED);
+  uint32_t n = s->inuse - 1;
+  __atomic_store_n(&s->inuse, n, __ATOMIC_RELAXED);
   *(void **)p = encode(s->freelist, p);
   s->freelist = p;
+  if (ts_unlikely(n == s->empty_at))
+    slab_emptied(s);
 }
 
 /* Owner (or ts.lock for an orphan): collects the objects other threads
@@ -291,12 +302,86 @@ size_t ts_cache_active(const struct ts_cache *c) {
   return n;
 }
 
-/* An orphan's pages go back to the OS; its range stays with the cache. */
+/* An empty slab's pages go back to the OS; its range stays with the cache
+ * and, if it has one, with its heap. */
 static void release(struct ts_slab *s) {
   madvise(s->base, TS_SLAB_SIZE, MADV_DONTNEED);
   s->freelist = NULL;
   s->carved = 0;
   s->released = true;
+  __atomic_fetch_add(&ts.released, 1, __ATOMIC_RELAXED);
+}
+
+/* A released slab is carved again: its pages come back on first touch. */
+static void unrelease(struct ts_slab *s) {
+  if (s->released) {
+    s->released = false;
+    __atomic_fetch_sub(&ts.released, 1, __ATOMIC_RELAXED);
+  }
+}
+
+/*===-- Returning a live thread's empty slabs ----------------------------===*/
+
+/* A heap keeps the slabs that frees emptied (never its current slabs, so a
+ * hot alloc/free pair costs nothing) for TS_PURGE_DELAY_MS, and at most
+ * TS_EMPTY_KEEP of them: a workload that frees and allocates again soon
+ * reuses resident pages; one that stops returns them. The delay is checked
+ * when a slab empties and when a current slab is refilled. */
+#define TS_PURGE_DELAY_MS 50u
+#define TS_EMPTY_KEEP 64u /* 4 MiB a heap */
+
+static uint64_t now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+  return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+/* Owner: forgets slabs that are in use again or current; releases those
+ * empty for the delay, beyond the budget, or all of them. */
+static size_t purge(struct ts_heap *h, uint64_t now, bool all) {
+  size_t released = 0;
+  uint32_t kept = 0;
+  for (struct ts_slab **pp = &h->empty, *e; (e = *pp);) {
+    if (!e->inuse && !e->empty_at &&
+        !(all || now - e->empty_since >= TS_PURGE_DELAY_MS ||
+          kept >= TS_EMPTY_KEEP)) {
+      kept++;
+      pp = &e->enext;
+      continue;
+    }
+    if (!e->inuse && !e->empty_at && !e->released) {
+      release(e);
+      released++;
+    }
+    *pp = e->enext;
+    e->on_empty = false;
+    h->nempty--;
+  }
+  return released;
+}
+
+static ts_slow void slab_emptied(struct ts_slab *s) {
+  struct ts_heap *h = Self;
+  if (!h || owner_of(s) != h)
+    return; /* an orphan: adopt_orphan returns its pages */
+  if (!s->on_empty) {
+    s->on_empty = true;
+    s->enext = h->empty;
+    h->empty = s;
+    h->nempty++;
+  }
+  s->empty_since = now_ms();
+  purge(h, s->empty_since, false);
+}
+
+size_t typeslab_trim(void) {
+  ts_ensure_init();
+  struct ts_heap *h = Self;
+  return h ? purge(h, now_ms(), true) : 0;
+}
+
+size_t typeslab_released_slabs(void) {
+  return __atomic_load_n(&ts.released, __ATOMIC_RELAXED);
 }
 
 /* A refill takes the first orphan with this many free slots (fewer for
@@ -359,9 +444,13 @@ static struct ts_slab *adopt_orphan(struct ts_cache *c) {
  * full slab it replaces is unlisted until a free gives it room. */
 static struct ts_slab *make_current(struct ts_heap *h, uint32_t id,
                                     struct ts_slab *s) {
-  if (h->cur[id])
+  if (h->cur[id]) {
     h->cur[id]->listed = false;
+    h->cur[id]->empty_at = 0;
+  }
   s->listed = true;
+  s->empty_at = UINT32_MAX; /* the current slab is never given back */
+  unrelease(s);
   if (!s->freelist)
     carve(s, h);
   return h->cur[id] = s;
@@ -370,6 +459,8 @@ static struct ts_slab *make_current(struct ts_heap *h, uint32_t id,
 static ts_slow struct ts_slab *refill(struct ts_cache *c) {
   struct ts_heap *h = Self;
   uint32_t id = c->id;
+  if (h && h->nempty)
+    purge(h, now_ms(), false);
   if (h && id < h->ncur) {
     struct ts_slab *s = h->cur[id];
     if (s) {
@@ -403,7 +494,6 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
     pthread_mutex_unlock(&ts.lock);
     return NULL;
   }
-  best->released = false;
   __atomic_store_n(&best->owner, h, __ATOMIC_RELEASE);
   pthread_mutex_unlock(&ts.lock);
   if (ts_unlikely(!SelfKeyed)) {

@@ -59,6 +59,13 @@ size_t typeslab_type_pairs_sharing_slab(void);
 /* 0 when no slab has held objects of two types and no address range has
  * moved between caches; else the number of violations. */
 size_t typeslab_check_isolation(void);
+/* Empty slabs go back to the OS (madvise) on their own once they have been
+ * empty for a while (or a thread holds too many); the address range stays
+ * with its cache. typeslab_trim() returns the calling thread's empty slabs
+ * (never a current one) now and says how many it returned. */
+size_t typeslab_trim(void);
+/* Slabs whose pages are returned to the OS at the moment. */
+size_t typeslab_released_slabs(void);
 /* Number of misuse reports so far (with TYPESLAB_OPT_CONTINUE). */
 size_t typeslab_error_count(void);
 
