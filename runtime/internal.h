@@ -76,6 +76,7 @@ struct ts_slab {
   uint32_t carved;          /* owner; slots linked so far, page by page  */
   uint32_t inuse;           /* owner; allocated, pending frees included  */
   bool mixed;               /* has held objects of two typed tokens      */
+  bool moved;               /* its range was given to a second cache     */
   bool released;            /* empty, pages returned with madvise        */
   bool listed;              /* owner; on the heap's partial list         */
   bool on_empty;            /* owner; on the heap's list of empty slabs  */

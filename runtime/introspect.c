@@ -137,9 +137,10 @@ size_t typeslab_check_isolation(void) {
   size_t bad = 0;
   for (size_t i = 0; i < ts.next_slab; ++i) {
     struct ts_slab *s = &ts.slabs[i];
-    /* A slab's cache is set once, when the range is first carved; a mixed
-     * slab has held objects of two typed tokens. */
-    if (s->cache && s->mixed)
+    /* A slab's cache is set once, when the range is first carved: a moved
+     * range went to a second cache; a mixed slab has held objects of two
+     * typed tokens. */
+    if (s->cache && (s->mixed || s->moved))
       ++bad;
   }
   pthread_mutex_unlock(&ts.lock);

@@ -247,34 +247,84 @@ static void push_remote(struct ts_slab *s, void *p) {
 
 /*===-- Slabs ------------------------------------------------------------===*/
 
-/* Called with ts.lock held. */
-static struct ts_slab *slab_new(struct ts_cache *c) {
-  if (ts.next_slab >= ts.nslabs)
-    return NULL;
-  size_t idx = ts.next_slab;
-  struct ts_slab *s = &ts.slabs[idx];
-  s->base = ts.arena + idx * TS_SLAB_SIZE;
-  if (mprotect(s->base, TS_SLAB_SIZE, PROT_READ | PROT_WRITE) != 0)
-    return NULL;
+/* An empty slab's pages go back to the OS; its range stays with the cache
+ * and, if it has one, with its heap. */
+static void release(struct ts_slab *s) {
+  madvise(s->base, TS_SLAB_SIZE, MADV_DONTNEED);
+  s->freelist = NULL;
+  s->carved = 0;
+  s->released = true;
+  __atomic_fetch_add(&ts.released, 1, __ATOMIC_RELAXED);
+}
+
+/* A released slab is carved again: its pages come back on first touch. */
+static void unrelease(struct ts_slab *s) {
+  if (s->released) {
+    s->released = false;
+    __atomic_fetch_sub(&ts.released, 1, __ATOMIC_RELAXED);
+  }
+}
+
+/* Gives the range of s to c (ts.lock held). A range given to a second
+ * cache breaks the sequestering: typeslab_check_isolation() counts it. */
+static bool slab_assign(struct ts_slab *s, struct ts_cache *c) {
+  if (s->cache && s->cache != c)
+    s->moved = true;
   s->objsize = c->objsize;
   s->recip = (uint32_t)((1ull << 32) / c->objsize + 1);
   s->nobj = (uint32_t)(TS_SLAB_SIZE / c->objsize);
   /* A per-slot token table costs a page per slab; one-type caches (a
    * thousand or more in isolated mode) need none. */
-  if (!c->one_type)
-    s->tokens = ts_meta_alloc(s->nobj * sizeof *s->tokens);
+  s->tokens = c->one_type ? NULL
+                          : ts_meta_alloc(s->nobj * sizeof *s->tokens);
   /* Request sizes are kept only for red zones: a page less per slab. */
   if (ts.options & TYPESLAB_OPT_REDZONE)
     s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
   if ((!c->one_type && !s->tokens) ||
       ((ts.options & TYPESLAB_OPT_REDZONE) && !s->reqsize))
-    return NULL;
+    return false;
   __atomic_store_n(&s->cache, c, __ATOMIC_RELEASE);
-  __atomic_store_n(&ts.next_slab, idx + 1, __ATOMIC_RELEASE);
   s->next = c->slabs;
   c->slabs = s;
   c->nslabs++;
   c->total += s->nobj;
+  return true;
+}
+
+#ifdef TYPESLAB_TEST_BREAK_SEQUESTER
+/* Deliberately broken, for test/runtime's proof that the isolation check
+ * can fail: a returned (empty, madvised) slab of any other cache is handed
+ * to c as if it were new. Never defined outside that test build. */
+static struct ts_slab *steal_returned_slab(struct ts_cache *c) {
+  for (size_t i = 0; i < ts.next_slab; ++i) {
+    struct ts_slab *o = &ts.slabs[i];
+    if (o->cache && o->cache != c && o->released && !o->inuse) {
+      unrelease(o);
+      o->first = 0;
+      o->mixed = false;
+      return slab_assign(o, c) ? o : NULL;
+    }
+  }
+  return NULL;
+}
+#endif
+
+/* Called with ts.lock held. */
+static struct ts_slab *slab_new(struct ts_cache *c) {
+#ifdef TYPESLAB_TEST_BREAK_SEQUESTER
+  struct ts_slab *stolen = steal_returned_slab(c);
+  if (stolen)
+    return stolen;
+#endif
+  if (ts.next_slab >= ts.nslabs)
+    return NULL;
+  size_t idx = ts.next_slab;
+  struct ts_slab *s = &ts.slabs[idx];
+  s->base = ts.arena + idx * TS_SLAB_SIZE;
+  if (mprotect(s->base, TS_SLAB_SIZE, PROT_READ | PROT_WRITE) != 0 ||
+      !slab_assign(s, c))
+    return NULL;
+  __atomic_store_n(&ts.next_slab, idx + 1, __ATOMIC_RELEASE);
   return s;
 }
 
@@ -300,24 +350,6 @@ size_t ts_cache_active(const struct ts_cache *c) {
           __atomic_load_n(&s->rbits[w], __ATOMIC_RELAXED));
   }
   return n;
-}
-
-/* An empty slab's pages go back to the OS; its range stays with the cache
- * and, if it has one, with its heap. */
-static void release(struct ts_slab *s) {
-  madvise(s->base, TS_SLAB_SIZE, MADV_DONTNEED);
-  s->freelist = NULL;
-  s->carved = 0;
-  s->released = true;
-  __atomic_fetch_add(&ts.released, 1, __ATOMIC_RELAXED);
-}
-
-/* A released slab is carved again: its pages come back on first touch. */
-static void unrelease(struct ts_slab *s) {
-  if (s->released) {
-    s->released = false;
-    __atomic_fetch_sub(&ts.released, 1, __ATOMIC_RELAXED);
-  }
 }
 
 /*===-- Returning a live thread's empty slabs ----------------------------===*/
