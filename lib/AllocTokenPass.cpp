@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "AllocTokenPass.h"
 
+#include "FrontendLoader.h"
 #include "IRInference.h"
 #include "PassOptions.h"
 #include "SiteRecords.h"
@@ -645,6 +646,15 @@ PreservedAnalyses TypeslabPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
   }
   PassOptions Opts = currentOptions();
+  if (Opts.UseFrontend &&
+      frontendLoad(Error) == FrontendLoad::Failed) {
+    M.getContext().diagnose(DiagnosticInfoGeneric(
+        Twine("typeslab: ") + Error +
+            "; it belongs next to the pass library, or pass -mllvm "
+            "-typeslab-frontend=false to use the IR rules alone",
+        DS_Error));
+    return PreservedAnalyses::all();
+  }
   bool Changed = Typeslab(M, Opts, *Spec).run();
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -2,8 +2,9 @@
 //
 // A Clang plugin action (AddBeforeMainAction, so loading the library is
 // enough) that runs SiteInferrer over every allocator call of the
-// translation unit and leaves the verdicts in the VerdictStore for the pass.
-// It is registered by the same library as the pass, so
+// translation unit and leaves the verdicts in the pass's VerdictStore. It
+// lives in TypeslabFrontend.so, which TypeslabPass.so loads and attaches when
+// it finds itself in a Clang process (FrontendHost.h), so
 //
 //   clang -O2 -fpass-plugin=TypeslabPass.so -c foo.c
 //
@@ -12,8 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
-#include "PassOptions.h"
-#include "VerdictStore.h"
+#include "FrontendHost.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -28,40 +28,11 @@ using namespace clang;
 
 namespace typeslab {
 
-VerdictStore &VerdictStore::get() {
-  static VerdictStore Store;
-  return Store;
-}
-
-void VerdictStore::reset() {
-  Sites.clear();
-  Wrappers.clear();
-  Count = 0;
-  Active = true;
-}
-
-void VerdictStore::add(FrontendSite S) {
-  Sites[{S.Function, S.Callee}].push_back(std::move(S));
-  ++Count;
-}
-
-const FrontendSite *VerdictStore::find(llvm::StringRef Function,
-                                       llvm::StringRef Callee, unsigned Ordinal,
-                                       unsigned IRCount) const {
-  auto It = Sites.find({Function.str(), Callee.str()});
-  if (It == Sites.end() || It->second.size() != IRCount || Ordinal >= IRCount)
-    return nullptr;
-  return &It->second[Ordinal];
-}
-
-const AllocatorInfo *VerdictStore::wrapper(llvm::StringRef Name) const {
-  for (const AllocatorInfo &W : Wrappers)
-    if (W.Name == Name)
-      return &W;
-  return nullptr;
-}
-
 namespace {
+
+/// The pass module's store, options and spec; set by
+/// typeslab_frontend_attach() before the action is registered.
+const FrontendHost *Host = nullptr;
 
 /// The suffix of a wrapper's token-taking clone; see AllocTokenPass.cpp.
 constexpr const char WrapperCloneSuffix[] = ".typeslab";
@@ -238,8 +209,8 @@ private:
 
 class VerdictConsumer : public ASTConsumer {
 public:
-  VerdictConsumer(const AllocatorSpec &Spec, bool TimeIt)
-      : Spec(Spec), TimeIt(TimeIt) {}
+  VerdictConsumer(const AllocatorSpec &Spec, VerdictStore &Store, bool TimeIt)
+      : Spec(Spec), Store(Store), TimeIt(TimeIt) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -251,7 +222,6 @@ public:
     // One walk in the common case; a wrapper found makes its callers sites,
     // so walk again (wrappers of wrappers take further rounds).
     AllocatorSpec Extended = Spec;
-    VerdictStore &Store = VerdictStore::get();
     for (unsigned Round = 0;; ++Round) {
       VerdictCollector C(Ctx, Extended);
       C.TraverseDecl(Ctx.getTranslationUnitDecl());
@@ -273,6 +243,7 @@ public:
 
 private:
   const AllocatorSpec &Spec;
+  VerdictStore &Store;
   bool TimeIt;
 };
 
@@ -280,19 +251,19 @@ class TypeslabFrontendAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    VerdictStore::get().reset();
-    if (!currentOptions().UseFrontend)
+    Host->Store->reset();
+    if (!Host->Options().UseFrontend)
       return std::make_unique<ASTConsumer>();
     std::string Error;
-    const AllocatorSpec *Spec = activeSpec(Error);
+    const AllocatorSpec *Spec = Host->Spec(Error);
     if (!Spec) {
       DiagnosticsEngine &D = CI.getDiagnostics();
       D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "typeslab: %0"))
           << Error;
       return std::make_unique<ASTConsumer>();
     }
-    return std::make_unique<VerdictConsumer>(*Spec,
-                                             bool(CI.getCodeGenOpts().TimePasses));
+    return std::make_unique<VerdictConsumer>(
+        *Spec, *Host->Store, bool(CI.getCodeGenOpts().TimePasses));
   }
 
   bool ParseArgs(const CompilerInstance &,
@@ -306,6 +277,15 @@ protected:
 } // namespace
 } // namespace typeslab
 
-static clang::FrontendPluginRegistry::Add<typeslab::TypeslabFrontendAction>
-    X("typeslab-frontend", "typeslab front-end half: allocation-site verdicts "
-                           "for the typeslab pass");
+extern "C" LLVM_ATTRIBUTE_VISIBILITY_DEFAULT bool
+typeslab_frontend_attach(const typeslab::FrontendHost *H) {
+  using typeslab::FrontendHost;
+  if (!H || H->Version != typeslab::FrontendHostVersion ||
+      H->Size != sizeof(FrontendHost))
+    return false;
+  typeslab::Host = H;
+  static clang::FrontendPluginRegistry::Add<typeslab::TypeslabFrontendAction>
+      X("typeslab-frontend", "typeslab front-end half: allocation-site "
+                             "verdicts for the typeslab pass");
+  return true;
+}

@@ -1,14 +1,15 @@
 //===- VerdictStore.h - Front-end verdicts handed to the pass ---*- C++ -*-===//
 //
-// The front-end half (FrontendVerdicts.cpp) and the pass run in one cc1
-// process when TypeslabPass.so is loaded with -fpass-plugin=. The front end
-// records one verdict per allocator call in the order codegen emits calls
-// (it skips what clang folds away: unevaluated operands, constant-false
-// branches, the unchosen side of __builtin_choose_expr). The pass finds the
-// verdict of an IR call by (function, callee, ordinal), trusting a group only
-// when both sides count the same calls; when the call has a DebugLoc (-g,
-// -Rpass) the expansion line/column must agree too. Inference therefore needs
-// no debug info, and the compile pays for none.
+// The front-end half (FrontendVerdicts.cpp, in TypeslabFrontend.so) and the
+// pass run in one cc1 process when TypeslabPass.so is loaded with
+// -fpass-plugin= (or -fplugin=); see FrontendHost.h for how the two modules
+// meet. The front end records one verdict per allocator call in the order
+// codegen emits calls (it skips what clang folds away: unevaluated operands,
+// constant-false branches, the unchosen side of __builtin_choose_expr). The
+// pass finds the verdict of an IR call by (function, callee, ordinal),
+// trusting a group only when both sides count the same calls; when the call
+// has a DebugLoc (-g, -Rpass) the expansion line/column must agree too.
+// Inference therefore needs no debug info, and the compile pays for none.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TYPESLAB_LIB_VERDICTSTORE_H
@@ -42,6 +43,8 @@ struct FrontendSite {
 
 class VerdictStore {
 public:
+  /// The one store, owned by TypeslabPass.so. The front-end module does not
+  /// link this function; it gets the store from its FrontendHost.
   static VerdictStore &get();
 
   /// Starts a new translation unit.
