@@ -3,7 +3,7 @@
 ; indirect-call site record even though no function is there to carry a
 ; remark; the direct call next to it is still rewritten.
 ; RUN: rm -rf %t && mkdir %t
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-sites=%t/recs -mllvm -typeslab-verify -S -emit-llvm -o - %s | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-sites=%t/recs -typeslab-verify -S %s | FileCheck %s
 ; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC
 
 target triple = "x86_64-pc-linux-gnu"

@@ -2,7 +2,7 @@
 ; without its tag ("foo" for struct foo), is read as the module's struct foo:
 ; the site gets struct foo's identity (same name and token as the front end
 ; gives it) and its size is checked against that layout.
-; RUN: %clang -O0 -Wno-override-module -fpass-plugin=%typeslab_pass -Rpass=typeslab -Rpass-missed=typeslab -c -o /dev/null %s 2>&1 | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -pass-remarks-missed=typeslab -disable-output %s 2>&1 | FileCheck %s
 
 %struct.foo = type { i32, ptr }
 

@@ -2,7 +2,7 @@
 ; defined kmalloc are rewritten to kmalloc_token, the definition is kept,
 ; and the definition of the typed variant itself, which calls the
 ; untyped allocator, is left alone instead of becoming self-recursive.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-verify -S -emit-llvm -o - %s | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-verify -S %s | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

@@ -1,6 +1,6 @@
 ; Proves that an allocator declared with fewer parameters than the spec
 ; needs is left as it is, with a bad-declaration remark naming the counts.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -Rpass=typeslab -Rpass-missed=typeslab -mllvm -typeslab-verify -S -emit-llvm -o - %s 2>&1 | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -pass-remarks-missed=typeslab -typeslab-verify -S %s 2>&1 | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

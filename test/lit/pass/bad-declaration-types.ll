@@ -1,7 +1,7 @@
 ; Proves that an allocator declared with the right arity but the wrong types
 ; (a pointer where the spec has the size, a non-pointer result) is left as
 ; it is, with a bad-declaration remark naming the parameter and its type.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -Rpass=typeslab -Rpass-missed=typeslab -mllvm -typeslab-verify -S -emit-llvm -o - %s 2>&1 | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -pass-remarks-missed=typeslab -typeslab-verify -S %s 2>&1 | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

@@ -1,12 +1,12 @@
 ; Proves that bad, unknown or contradictory -typeslab-* option values stop
 ; the compile with one clear error naming the option, never a crash.
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-profile=bsd -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=PROFILE
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-tokens=address -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=TOKENS
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-max-tokens=many -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=NUMBER
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-fallback=-1 -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=NEGATIVE
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-bogus=1 -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-max-tokens=16 -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=MAXDESC
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-tokens=hash -mllvm -typeslab-max-tokens=16 -mllvm -typeslab-fallback=16 -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=FALLBACK
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-profile=bsd -disable-output %s 2>&1 | FileCheck %s --check-prefix=PROFILE
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-tokens=address -disable-output %s 2>&1 | FileCheck %s --check-prefix=TOKENS
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-max-tokens=many -disable-output %s 2>&1 | FileCheck %s --check-prefix=NUMBER
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-fallback=-1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-bogus=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-max-tokens=16 -disable-output %s 2>&1 | FileCheck %s --check-prefix=MAXDESC
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-tokens=hash -typeslab-max-tokens=16 -typeslab-fallback=16 -disable-output %s 2>&1 | FileCheck %s --check-prefix=FALLBACK
 
 ; PROFILE: error: typeslab: unknown -typeslab-profile='bsd'; expected 'kernel' or 'libc'
 ; TOKENS: error: typeslab: unknown -typeslab-tokens='address'; expected 'descriptor' or 'hash'

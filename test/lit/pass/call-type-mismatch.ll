@@ -2,7 +2,7 @@
 ; call through a cast, as K&R-style code produces) is left alone with a
 ; bad-declaration remark, instead of becoming a call of the typed variant
 ; with the wrong number of arguments (invalid IR).
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -Rpass=typeslab -Rpass-missed=typeslab -mllvm -typeslab-verify -S -emit-llvm -o - %s 2>&1 | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -pass-remarks-missed=typeslab -typeslab-verify -S %s 2>&1 | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

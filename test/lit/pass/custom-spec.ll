@@ -2,7 +2,7 @@
 ; profile: their calls are rewritten to the spec's typed name with the token
 ; appended by default or at the spec's "token" position, remarks name the
 ; spec's family, and the kernel profile's own allocators are still rewritten.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%S/Inputs/pool-spec.json -Rpass=typeslab -S -emit-llvm -o - %s 2> %t.remarks | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%S/Inputs/pool-spec.json -pass-remarks=typeslab -S %s 2> %t.remarks | FileCheck %s
 ; RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
 
 target triple = "x86_64-pc-linux-gnu"

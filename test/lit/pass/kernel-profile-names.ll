@@ -2,7 +2,7 @@
 ; included, is rewritten to its X_token variant with the original arguments
 ; in place and the token (here the fallback 0 of an untyped site) appended
 ; after the last one, node and device arguments included.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -S -emit-llvm -o - %s | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S %s | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

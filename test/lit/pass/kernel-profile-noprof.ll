@@ -1,7 +1,7 @@
 ; Proves that the *_noprof spelling of every kernel allocator that has one
 ; (6.10+ alloc_hooks kernels) is rewritten to the same X_token variant as
 ; X itself, with the token appended after the last original argument.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -S -emit-llvm -o - %s | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S %s | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

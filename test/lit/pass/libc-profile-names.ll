@@ -2,7 +2,7 @@
 ; typeslab_X variant with the original arguments in place and the token
 ; (the fallback 0 of an untyped site) appended, posix_memalign's int result
 ; included.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-profile=libc -S -emit-llvm -o - %s | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-profile=libc -S %s | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 

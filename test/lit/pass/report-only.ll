@@ -2,7 +2,7 @@
 ; descriptor) yet still gives every site its remark and its record, marked
 ; not rewritten and in mode "report-only".
 ; RUN: rm -rf %t && mkdir %t
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-report-only -mllvm -typeslab-sites=%t/recs -Rpass=typeslab -Rpass-missed=typeslab -S -emit-llvm -o %t/out.ll %S/Inputs/two-types.ll 2> %t/remarks
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-report-only -typeslab-sites=%t/recs -pass-remarks=typeslab -pass-remarks-missed=typeslab -S -o %t/out.ll %S/Inputs/two-types.ll 2> %t/remarks
 ; RUN: FileCheck %s --check-prefix=IR < %t/out.ll
 ; RUN: FileCheck %s --check-prefix=REMARK < %t/remarks
 ; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC

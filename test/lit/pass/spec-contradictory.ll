@@ -4,17 +4,17 @@
 ; the file), and an allocator named like a typed variant.
 ; RUN: rm -rf %t && mkdir %t
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "p_t", "size": 1, "flags": 1}]}' > %t/roles.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/roles.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=ROLES
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/roles.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=ROLES
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "p_t", "size": 0}, {"name": "p", "typed": "p_u", "size": 0}]}' > %t/twice.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/twice.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=TWICE
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/twice.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=TWICE
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "kmalloc", "size": 0}]}' > %t/profile.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/profile.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=PROFILE
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/profile.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=PROFILE
 ; RUN: echo '{"version": 1, "allocators": [{"name": "a", "typed": "b", "size": 0}, {"name": "b", "typed": "c", "size": 0}]}' > %t/chain.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/chain.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=CHAIN
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/chain.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=CHAIN
 ; RUN: echo '{"version": 1, "allocators": [{"name": "kzalloc_token", "typed": "z", "size": 0}]}' > %t/typedname.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/typedname.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=TYPEDNAME
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/typedname.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=TYPEDNAME
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "p_t", "size": 0, "token": 3}]}' > %t/gap.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/gap.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=GAP
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/gap.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=GAP
 
 ; ROLES: error: typeslab: spec '{{.*}}roles.json': allocator #0 ('p'): field 'flags': argument 1 is already the 'size' argument
 ; TWICE: error: typeslab: spec '{{.*}}twice.json': allocator #1 ('p'): duplicate allocator 'p'

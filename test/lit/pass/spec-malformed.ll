@@ -3,17 +3,17 @@
 ; naming the file, the entry and the field, never a crash.
 ; RUN: rm -rf %t && mkdir %t
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "q", "size": 1,}]}' > %t/comma.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/comma.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=COMMA
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/comma.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=COMMA
 ; RUN: echo '' > %t/empty.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/empty.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=EMPTY
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/empty.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=EMPTY
 ; RUN: echo '{"version": 2, "allocators": []}' > %t/version.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/version.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=VERSION
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/version.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=VERSION
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "q", "size": 0, "gfp": 1}]}' > %t/key.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/key.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=KEY
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/key.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=KEY
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "q"}]}' > %t/nosize.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/nosize.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=NOSIZE
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/nosize.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=NOSIZE
 ; RUN: echo '{"version": 1, "allocators": [{"name": "p", "typed": "q", "size": -2}]}' > %t/index.json
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t/index.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=INDEX
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t/index.json -disable-output %s 2>&1 | FileCheck %s --check-prefix=INDEX
 
 ; COMMA: error: typeslab: spec '{{.*}}comma.json': not valid JSON: [1:{{[0-9]+}}, byte={{[0-9]+}}]: Expected object key
 ; EMPTY: error: typeslab: spec '{{.*}}empty.json': not valid JSON: {{.*}}Unexpected EOF

@@ -1,6 +1,6 @@
 ; Proves that a -typeslab-spec file that does not exist stops the compile
 ; with an error naming the file and the reason, not a crash.
-; RUN: not %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-spec=%t.does-not-exist.json -S -emit-llvm -o /dev/null %s 2>&1 | FileCheck %s -DFILE=%t.does-not-exist.json
+; RUN: not opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-spec=%t.does-not-exist.json -disable-output %s 2>&1 | FileCheck %s -DFILE=%t.does-not-exist.json
 
 ; CHECK: error: typeslab: spec '[[FILE]]': cannot read: No such file or directory
 ; CHECK-NOT: error:

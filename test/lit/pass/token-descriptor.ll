@@ -2,7 +2,7 @@
 ; descriptor as the token: one linkonce_odr COMDAT global per type in section
 ; "typeslab_types", holding the type's name, layout hash, size, alignment and
 ; pointer flag, while an untyped site gets the fallback 0.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -S -emit-llvm -o - %S/Inputs/two-types.ll | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S %S/Inputs/two-types.ll | FileCheck %s
 
 ; CHECK: $[[PLAIN:__typeslab_type_[0-9a-f]+]] = comdat any
 ; CHECK: $[[NODE:__typeslab_type_[0-9a-f]+]] = comdat any

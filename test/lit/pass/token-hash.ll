@@ -1,8 +1,8 @@
 ; Proves that -typeslab-tokens=hash passes the type's full 64-bit layout hash
 ; (the same value descriptor mode stores in the type's descriptor) as a
 ; constant token, emits no descriptor, and gives untyped sites the fallback 0.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -S -emit-llvm -o %t.desc.ll %S/Inputs/two-types.ll
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -mllvm -typeslab-tokens=hash -S -emit-llvm -o %t.hash.ll %S/Inputs/two-types.ll
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S -o %t.desc.ll %S/Inputs/two-types.ll
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-tokens=hash -S -o %t.hash.ll %S/Inputs/two-types.ll
 ; RUN: grep typeslab_types %t.desc.ll > %t.both
 ; RUN: cat %t.hash.ll >> %t.both
 ; RUN: FileCheck %s < %t.both

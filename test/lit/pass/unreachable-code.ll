@@ -1,7 +1,7 @@
 ; Proves that allocator calls in unreachable blocks (no predecessors, and a
 ; self-referencing loop) are typed and rewritten like any other without the
 ; use walk looping, and the module still verifies.
-; RUN: %clang -O0 -fpass-plugin=%typeslab_pass -Rpass=typeslab -mllvm -typeslab-verify -S -emit-llvm -o - %s 2>&1 | FileCheck %s
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -typeslab-verify -S %s 2>&1 | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
 
