@@ -6,8 +6,8 @@
 //     than the destination's, an open-coded n * sizeof(T), a __counted_by
 //     flexible array used before its counter is set, kmalloc + memset(0);
 //   - conversions to the kmalloc_obj family (kmalloc_obj, kmalloc_objs,
-//     kmalloc_flex and the kzalloc_ forms), with a fix-it when it is provably
-//     safe and a note saying why when it is not;
+//     kmalloc_flex and the kzalloc_, kvmalloc_ and kvzalloc_ forms), with a
+//     fix-it when it is provably safe and a note saying why when it is not;
 //   - sites the pass will leave untyped, as remarks with the pass's reason
 //     classes (the shared core, ASTInference.h, decides both).
 // It runs before the main action, so -fplugin= alone turns it on:
@@ -118,15 +118,25 @@ struct ConversionNames {
   const char *Flex = nullptr; ///< kmalloc(struct_size(p, m, n), gfp)
 };
 
+/// Linux v7.0 has the family for the kmalloc and kvmalloc allocators only:
+/// there are no _node, devm_ or krealloc forms.
 ConversionNames conversionFor(llvm::StringRef Family) {
-  if (Family == "kmalloc")
-    return {"kmalloc_obj", nullptr, "kmalloc_flex"};
-  if (Family == "kzalloc")
-    return {"kzalloc_obj", nullptr, "kzalloc_flex"};
-  if (Family == "kmalloc_array")
-    return {nullptr, "kmalloc_objs", nullptr};
-  if (Family == "kcalloc")
-    return {nullptr, "kzalloc_objs", nullptr};
+  static const struct {
+    const char *Family;
+    ConversionNames Names;
+  } Table[] = {
+      {"kmalloc", {"kmalloc_obj", nullptr, "kmalloc_flex"}},
+      {"kzalloc", {"kzalloc_obj", nullptr, "kzalloc_flex"}},
+      {"kmalloc_array", {nullptr, "kmalloc_objs", nullptr}},
+      {"kcalloc", {nullptr, "kzalloc_objs", nullptr}},
+      {"kvmalloc", {"kvmalloc_obj", nullptr, "kvmalloc_flex"}},
+      {"kvzalloc", {"kvzalloc_obj", nullptr, "kvzalloc_flex"}},
+      {"kvmalloc_array", {nullptr, "kvmalloc_objs", nullptr}},
+      {"kvcalloc", {nullptr, "kvzalloc_objs", nullptr}},
+  };
+  for (const auto &Row : Table)
+    if (Family == Row.Family)
+      return Row.Names;
   return {};
 }
 

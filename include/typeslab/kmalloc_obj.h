@@ -6,14 +6,17 @@
  *   kmalloc_flex(VAR_OR_TYPE, FAM, COUNT[, GFP])  a struct with COUNT
  *                                            flexible-array elements, whose
  *                                            __counted_by counter is set
- * and the kzalloc_ variants. GFP defaults to GFP_KERNEL. Sizes saturate
- * through size_mul/struct_size (a saturated size makes the allocator fail),
- * a count the __counted_by counter cannot hold fails the allocation, and
- * each macro yields (TYPE *) of the allocation, so type inference sees the
- * type. The counter is set through __builtin_counted_by_ref where the
- * compiler has it (clang 21+, GCC 15+). Expects kmalloc, kzalloc,
- * GFP_KERNEL and, for the flex forms, struct_size() to be declared first
- * (linux/slab.h and linux/overflow.h, or typeslab/kernel.h).
+ * and the kzalloc_, kvmalloc_ and kvzalloc_ variants (kvzalloc_obj, ...),
+ * as the kernel has them (no _node forms). GFP defaults to GFP_KERNEL.
+ * Sizes saturate through size_mul/struct_size (a saturated size makes the
+ * allocator fail), a count the __counted_by counter cannot hold fails the
+ * allocation, and each macro yields (TYPE *) of the allocation, so type
+ * inference sees the type. The counter is set through
+ * __builtin_counted_by_ref where the compiler has it (clang 21+, GCC 15+).
+ * Expects kmalloc, kzalloc (kvmalloc, kvzalloc for the kv forms),
+ * GFP_KERNEL and, for the flex forms, struct_size() to be declared where
+ * the macros are used (linux/slab.h and linux/overflow.h, or
+ * typeslab/kernel.h).
  *
  *===----------------------------------------------------------------------===*/
 #ifndef TYPESLAB_KMALLOC_OBJ_H
@@ -88,6 +91,22 @@ static inline size_t typeslab_size_mul(size_t a, size_t b) {
                COUNT)
 #define kzalloc_flex(VAR_OR_TYPE, FAM, COUNT, ...)                             \
   __alloc_flex(kzalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), FAM,    \
+               COUNT)
+
+/* The kvmalloc forms: the same, through kvmalloc and kvzalloc. */
+#define kvmalloc_obj(VAR_OR_TYPE, ...)                                         \
+  __alloc_objs(kvmalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), 1)
+#define kvzalloc_obj(VAR_OR_TYPE, ...)                                         \
+  __alloc_objs(kvzalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), 1)
+#define kvmalloc_objs(VAR_OR_TYPE, COUNT, ...)                                 \
+  __alloc_objs(kvmalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), COUNT)
+#define kvzalloc_objs(VAR_OR_TYPE, COUNT, ...)                                 \
+  __alloc_objs(kvzalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), COUNT)
+#define kvmalloc_flex(VAR_OR_TYPE, FAM, COUNT, ...)                            \
+  __alloc_flex(kvmalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), FAM,   \
+               COUNT)
+#define kvzalloc_flex(VAR_OR_TYPE, FAM, COUNT, ...)                            \
+  __alloc_flex(kvzalloc, default_gfp(__VA_ARGS__), typeof(VAR_OR_TYPE), FAM,   \
                COUNT)
 
 #endif /* TYPESLAB_KMALLOC_OBJ_H */
