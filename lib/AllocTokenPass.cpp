@@ -29,6 +29,7 @@
 #include "typeslab/token.h"
 
 #include "llvm/ADT/Statistic.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -101,6 +102,7 @@ private:
   void rewrite(Site &S, Function *NewF);
   const AllocatorInfo *allocatorFor(const Function &Callee, bool &Wrapper);
   void remark(const Site &S);
+  bool firstRemarkAt(const Site &S);
   void reportAddressTaken(std::vector<SiteRecord> &Records);
   SiteRecord record(const Site &S) const;
   const char *modeName() const;
@@ -113,6 +115,7 @@ private:
   IntegerType *I64;
   std::map<uint64_t, GlobalVariable *> Descriptors;
   std::map<Function *, Function *> Clones;
+  StringSet<> Remarked; ///< Sites remarked, by location and verdict.
 };
 
 const char *Typeslab::modeName() const {
@@ -475,9 +478,33 @@ std::string tokenText(const Site &S) {
   return T;
 }
 
+/// True unless a call at the same source location with the same verdict was
+/// remarked already. The kernel's alloc_hooks() (6.10+) expands its allocator
+/// call twice, once per arm of `if (mem_alloc_profiling_enabled())`, so one
+/// kmalloc() in the source is two calls in the IR: both are rewritten, but
+/// the user wrote one call and gets one remark. Calls without a location are
+/// never merged: nothing tells them apart.
+bool Typeslab::firstRemarkAt(const Site &S) {
+  const DILocation *Loc = S.Call->getDebugLoc().get();
+  if (!Loc || !Loc->getLine())
+    return true;
+  const SiteResult &R = S.Result;
+  std::string Key;
+  raw_string_ostream OS(Key);
+  OS << S.Call->getFunction()->getName() << '\0' << Loc->getFilename() << ':'
+     << Loc->getLine() << ':' << Loc->getColumn() << '\0'
+     << static_cast<const void *>(Loc->getInlinedAt()) << '\0'
+     << S.Alloc->Family << '\0' << R.Typed << R.Identity.Name << '\0'
+     << S.TokenValue << '\0' << R.Evidence << '\0' << R.Reason << '\0'
+     << S.NotRewritten << '\0' << static_cast<int>(R.Source);
+  return Remarked.insert(OS.str()).second;
+}
+
 void Typeslab::remark(const Site &S) {
   Function &F = *S.Call->getFunction();
   OptimizationRemarkEmitter ORE(&F);
+  if (!ORE.enabled() || !firstRemarkAt(S))
+    return;
   const SiteResult &R = S.Result;
   const char *Src = R.Source == VerdictSource::Frontend ? "front end" : "IR";
   if (R.Typed) {
