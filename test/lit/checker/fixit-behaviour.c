@@ -1,12 +1,14 @@
 // Proves that the conversion fix-its are safe: applied with -fixit to a
-// copy, they turn each convertible site into the kmalloc_obj family, leave
+// copy (at -O0 and at -O2, with the same result), they turn each convertible site into the kmalloc_obj family, leave
 // sites in other macros, buggy sites and note-only alternatives alone, and
 // the converted program compiles warning-free against kmalloc_obj.h and
 // prints exactly what the original prints (sizes, zeroing, counters,
 // overflow), at -O0 and at -O2.
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: cp %s %t/conv.c
+// RUN: cp %s %t/conv.c && cp %s %t/conv-O2.c
 // RUN: %clang -O0 -fsyntax-only -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -Xclang -fixit %t/conv.c 2>/dev/null
+// RUN: %clang -O2 -fsyntax-only -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -Xclang -fixit %t/conv-O2.c 2>/dev/null
+// RUN: diff %t/conv.c %t/conv-O2.c
 // RUN: FileCheck %s --input-file=%t/conv.c
 // RUN: %clang -O0 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %s %typeslab_runtime -lpthread -o %t/orig0
 // RUN: %clang -O0 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %t/conv.c %typeslab_runtime -lpthread -o %t/conv0
@@ -14,6 +16,7 @@
 // RUN: %clang -O2 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %t/conv.c %typeslab_runtime -lpthread -o %t/conv2
 // RUN: %t/orig0 > %t/orig0.out && %t/conv0 > %t/conv0.out && diff %t/orig0.out %t/conv0.out
 // RUN: %t/orig2 > %t/orig2.out && %t/conv2 > %t/conv2.out && diff %t/orig2.out %t/conv2.out
+// RUN: FileCheck %s --check-prefix=OUT --input-file=%t/conv0.out
 // RUN: FileCheck %s --check-prefix=OUT --input-file=%t/conv2.out
 #include <linux/slab.h>
 #include <linux/string.h>

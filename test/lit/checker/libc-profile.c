@@ -4,7 +4,8 @@
 // and an unknown profile is an error.
 // RUN: %clang -O0 -fsyntax-only -Wno-alloc-size -Xclang -verify -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-profile=libc %s
 // RUN: %clang -O2 -fsyntax-only -Wno-alloc-size -Xclang -verify -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-profile=libc %s
-// RUN: not %clang -fsyntax-only -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-profile=bsd %s 2>&1 | FileCheck %s
+// RUN: not %clang -O0 -fsyntax-only -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-profile=bsd %s 2>&1 | FileCheck %s
+// RUN: not %clang -O2 -fsyntax-only -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-profile=bsd %s 2>&1 | FileCheck %s
 // CHECK: error: kmalloc_obj plugin: unknown profile 'bsd' (kernel or libc)
 #include <stdlib.h>
 #include <string.h>

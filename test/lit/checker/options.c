@@ -1,15 +1,23 @@
 // Proves the plugin arguments: no-<check> silences a check, error-<check>
 // makes it an error, error-all every check, -Werror the warnings, and an
 // unknown argument, check name or spec file is a clear error rather than
-// being ignored.
+// being ignored; each at -O0 and at -O2.
 // RUN: %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker %s 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// RUN: %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker %s 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// RUN: %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-sizeof-pointer %s 2>&1 | FileCheck %s --check-prefix=SILENT --implicit-check-not=sizeof-pointer
 // RUN: %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-sizeof-pointer %s 2>&1 | FileCheck %s --check-prefix=SILENT --implicit-check-not=sizeof-pointer
 // RUN: not %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-error-sizeof-pointer %s 2>&1 | FileCheck %s --check-prefix=ERROR
+// RUN: not %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-error-sizeof-pointer %s 2>&1 | FileCheck %s --check-prefix=ERROR
+// RUN: not %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-error-all %s 2>&1 | FileCheck %s --check-prefix=ALL
 // RUN: not %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-error-all %s 2>&1 | FileCheck %s --check-prefix=ALL
+// RUN: not %clang -O0 -fsyntax-only -Werror -I %typeslab_include -fplugin=%typeslab_checker %s 2>&1 | FileCheck %s --check-prefix=WERROR
 // RUN: not %clang -O2 -fsyntax-only -Werror -I %typeslab_include -fplugin=%typeslab_checker %s 2>&1 | FileCheck %s --check-prefix=WERROR
-// RUN: not %clang -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-sizeof-ptr %s 2>&1 | FileCheck %s --check-prefix=BADCHECK
-// RUN: not %clang -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-frobnicate %s 2>&1 | FileCheck %s --check-prefix=BADARG
-// RUN: not %clang -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-spec=%t.missing.json %s 2>&1 | FileCheck %s --check-prefix=BADSPEC
+// RUN: not %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-sizeof-ptr %s 2>&1 | FileCheck %s --check-prefix=BADCHECK
+// RUN: not %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-sizeof-ptr %s 2>&1 | FileCheck %s --check-prefix=BADCHECK
+// RUN: not %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-frobnicate %s 2>&1 | FileCheck %s --check-prefix=BADARG
+// RUN: not %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-frobnicate %s 2>&1 | FileCheck %s --check-prefix=BADARG
+// RUN: not %clang -O0 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-spec=%t.missing.json %s 2>&1 | FileCheck %s --check-prefix=BADSPEC
+// RUN: not %clang -O2 -fsyntax-only -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-spec=%t.missing.json %s 2>&1 | FileCheck %s --check-prefix=BADSPEC
 #include <typeslab/kernel.h>
 
 struct node {

@@ -5,6 +5,7 @@
 // only where it binds to the whole operand.
 // RUN: %clang -O0 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
+// RUN: %clang -O0 -fsyntax-only -fdiagnostics-parseable-fixits -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s 2>&1 | FileCheck %s --implicit-check-not=fix-it:
 // RUN: %clang -O2 -fsyntax-only -fdiagnostics-parseable-fixits -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s 2>&1 | FileCheck %s --implicit-check-not=fix-it:
 #include <linux/slab.h>
 

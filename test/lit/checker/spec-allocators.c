@@ -5,6 +5,8 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: echo '{"version": 1, "allocators": [{"name": "pool_alloc", "typed": "pool_alloc_token", "size": 1, "flags": 2}]}' > %t/spec.json
 // RUN: %clang -O0 -fsyntax-only -Xclang -verify -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-spec=%t/spec.json %s
+// RUN: %clang -O2 -fsyntax-only -Xclang -verify -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-spec=%t/spec.json %s
+// RUN: %clang -O0 -fsyntax-only -Xclang -verify=nospec -fplugin=%typeslab_checker %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify=nospec -fplugin=%typeslab_checker %s
 // nospec-no-diagnostics
 #include <stddef.h>

@@ -4,6 +4,7 @@
 // user marks as untyped on purpose by silencing the check (second RUN).
 // RUN: %clang -O0 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
+// RUN: %clang -O0 -fsyntax-only -Xclang -verify=silenced -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj -fplugin-arg-kmalloc_obj-no-untyped %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify=silenced -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj -fplugin-arg-kmalloc_obj-no-untyped %s
 // silenced-no-diagnostics
 #include <linux/slab.h>
