@@ -128,6 +128,17 @@ Function *calledFunction(CallBase &CB) {
   return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
 }
 
+/// Why CB must keep the callee it has, or "". A musttail call's callee must
+/// take the caller's parameters, so it cannot take a token as well; turning
+/// it into a plain call would drop the tail call the code asked for.
+std::string keepsCallee(const CallBase &CB) {
+  if (const auto *CI = dyn_cast<CallInst>(&CB))
+    if (CI->isMustTailCall())
+      return "a 'musttail' call must keep its callee's parameters, so it "
+             "cannot take a token";
+  return "";
+}
+
 void Typeslab::collect(Function &F, std::vector<Site> &Sites, StringRef FnKey) {
   if (F.isDeclaration() || F.hasAvailableExternallyLinkage() ||
       F.hasFnAttribute(Attribute::Naked))
@@ -209,7 +220,8 @@ Function *Typeslab::wrapperClone(Function *W) {
   collect(*C, Inner, W->getName());
   for (Site &S : Inner) {
     infer(S);
-    if (S.Result.Typed || S.Result.Class != ReasonClass::OpaqueWrapper)
+    if (S.Result.Typed || S.Result.Class != ReasonClass::OpaqueWrapper ||
+        !keepsCallee(*S.Call).empty())
       continue;
     S.Token = Token;
     if (S.WrapperCall) {
@@ -528,6 +540,8 @@ void Typeslab::remark(const Site &S) {
         << ore::NV("Function", F.getName())
         << "': " << ore::NV("Reason", R.Reason) << " ["
         << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
+    if (!S.NotRewritten.empty())
+      Rem << "; not rewritten: " << ore::NV("NotRewritten", S.NotRewritten);
     return Rem;
   });
 }
@@ -623,7 +637,9 @@ bool Typeslab::run() {
     bool Rewritable = S.Result.Class != ReasonClass::VariadicAllocator &&
                       S.Result.Class != ReasonClass::BadDeclaration;
     assignToken(S);
-    if (!Opts.ReportOnly && Rewritable) {
+    if (Rewritable)
+      S.NotRewritten = keepsCallee(*S.Call);
+    if (!Opts.ReportOnly && Rewritable && S.NotRewritten.empty()) {
       if (!S.WrapperCall) {
         if (Function *NewF = typedVariant(S, S.NotRewritten))
           rewrite(S, NewF);
