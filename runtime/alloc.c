@@ -10,11 +10,11 @@ static size_t next_pow2(size_t x) {
   return p;
 }
 
-/* Flattened: the cache choice and the slab pop are inlined here, the one
- * place every allocation passes (with the unity build, across files). */
-__attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
-                                        typeslab_token_t token, bool zero,
-                                        const void *caller) {
+/* Everything the fast path does not handle: first use, red zones,
+ * alignment, size 0, large objects, a cache or slab to create or refill. */
+static ts_slow void *alloc_slow(size_t size, size_t align,
+                                typeslab_token_t token, bool zero,
+                                const void *caller) {
   ts_ensure_init();
   if (ts_unlikely(size > TS_MAX_REQUEST))
     return NULL;
@@ -32,12 +32,12 @@ __attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
     eff = next_pow2(eff > align ? eff : align);
   void *p;
   if (ts_unlikely(!__atomic_load_n(&ts.handed_out, __ATOMIC_RELAXED)))
-    __atomic_store_n(&ts.handed_out, true, __ATOMIC_RELAXED);
+    ts_enable_fast_paths();
   if (ts_unlikely(eff > TS_MAX_SMALL || align > 4096)) {
-    pthread_mutex_lock(&ts.lock);
     size_t nat = ts_natural_align(req);
     if (nat > TS_LARGE_MAX_ALIGN)
       nat = TS_LARGE_MAX_ALIGN;
+    pthread_mutex_lock(&ts.lock);
     p = ts_large_alloc(req, align > nat ? align : nat, token);
     pthread_mutex_unlock(&ts.lock);
     zero = false; /* fresh pages */
@@ -50,11 +50,35 @@ __attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
   return p;
 }
 
-__attribute__((flatten)) void ts_free(const void *p, const char *what) {
-  (void)what;
+/* No test of ts.fast here: until the fast paths are enabled, no heap lets
+ * ts_cache_pop serve (see ts_enable_fast_paths). Zeroing is the caller's,
+ * after the test for NULL, so that nothing is live across a call. */
+void *ts_alloc_fast(size_t size, typeslab_token_t token,
+                    const void *caller) {
+  if (ts_unlikely(size - 1 >= TS_MAX_SMALL))
+    return NULL;
+  struct ts_cache *c =
+      ts_pick_fast(ts_class_of_small(size), size, token, caller);
+  if (ts_unlikely(!c))
+    return NULL;
+  return ts_cache_pop(c, token);
+}
+
+__attribute__((flatten)) void *ts_alloc(size_t size, size_t align,
+                                        typeslab_token_t token, bool zero,
+                                        const void *caller) {
+  void *p;
+  if (ts_likely(align <= TS_MIN_ALIGN) &&
+      ts_likely((p = ts_alloc_fast(size, token, caller))))
+    return zero ? memset(p, 0, size) : p;
+  return alloc_slow(size, align, token, zero, caller);
+}
+
+static ts_slow void free_slow(const void *p, struct ts_slab *s) {
+  if ((uintptr_t)p <= TS_ZERO_SIZE_PTR)
+    return; /* NULL, and kmalloc(0)'s ZERO_SIZE_PTR */
   ts_ensure_init();
-  struct ts_slab *s = ts_slab_of(p);
-  if (ts_likely(s)) {
+  if (s) {
     ts_cache_free(s, (void *)p, NULL);
     return;
   }
@@ -62,6 +86,18 @@ __attribute__((flatten)) void ts_free(const void *p, const char *what) {
   if (!ts_large_free(p))
     ts_report("invalid free", p, NULL);
   pthread_mutex_unlock(&ts.lock);
+}
+
+/* The fast path: the owner frees a live object of one of its slabs. NULL
+ * and ZERO_SIZE_PTR, which lie below the arena, fall through to the slow
+ * path, which ignores them. */
+__attribute__((flatten)) void ts_free(const void *p, const char *what) {
+  (void)what;
+  size_t idx = ((uintptr_t)p - (uintptr_t)ts.arena) >> TS_SLAB_SHIFT;
+  if (ts_likely(idx < __atomic_load_n(&ts.fast_slabs, __ATOMIC_ACQUIRE) &&
+                ts_free_fast(&ts.slabs[idx], (void *)p)))
+    return;
+  free_slow(p, ts_slab_of(p));
 }
 
 /* Usable size and token of a live object; false for anything else. */

@@ -32,6 +32,8 @@
  * those stay small and save few registers. */
 #define ts_slow __attribute__((cold, noinline))
 #define ts_unlikely(x) __builtin_expect(!!(x), 0)
+/* Entry points with the fast paths of ts_alloc/ts_free inlined whole. */
+#define ts_hot __attribute__((flatten))
 
 #define TS_SLAB_SHIFT 16u
 #define TS_SLAB_SIZE (1ul << TS_SLAB_SHIFT)
@@ -46,6 +48,7 @@
  * buddy allocator aligns kmalloc_large up to KMALLOC_MAX_SIZE). */
 #define TS_LARGE_MAX_ALIGN (4ul << 20)
 #define TS_REDZONE 16u
+#define TS_ZERO_SIZE_PTR 16u /* ZERO_SIZE_PTR of kernel.h */
 #define TS_POISON_BYTE 0x6b
 #define TS_REDZONE_BYTE 0xbb
 
@@ -61,37 +64,44 @@ struct ts_cache;
 
 struct ts_heap;
 
+/* A slot's state (ts_slab.state, one byte a slot): the owner moves it
+ * between FREE and LIVE with plain stores; any other free, and every free
+ * with poison, claims LIVE -> PENDING with a compare-and-swap (a second
+ * free loses), and the owner makes it FREE again when it collects. */
+enum { TS_SLOT_FREE = 0, TS_SLOT_LIVE = 1, TS_SLOT_PENDING = 2 };
+
 /* Fields marked "owner" are written only by the owning heap's thread (or,
- * for an orphan, under ts.lock); others read them with relaxed atomics. */
+ * for an orphan, under ts.lock); others read them with relaxed atomics.
+ * The first line holds what the fast paths touch. */
 struct ts_slab {
-  struct ts_cache *cache;   /* owner for the slab's whole life           */
-  struct ts_slab *next;     /* in the cache's slab list                  */
-  char *base;
-  void *freelist;           /* owner; encoded, see ts_encode             */
-  void *remote;             /* atomic: objects freed by other threads    */
+  void *freelist;           /* owner; encoded, see encode() in slab.c    */
+  uint8_t *state;           /* per slot, TS_SLOT_*                       */
   struct ts_heap *owner;    /* atomic; NULL for an orphan                */
   uint32_t objsize;
   uint32_t recip;           /* 2^32 / objsize + 1: slot = off*recip>>32  */
   uint32_t nobj;
-  uint32_t carved;          /* owner; slots linked so far, page by page  */
   uint32_t inuse;           /* owner; allocated, pending frees included  */
-  bool mixed;               /* has held objects of two typed tokens      */
-  bool moved;               /* its range was given to a second cache     */
-  bool released;            /* empty, pages returned with madvise        */
-  bool listed;              /* owner; on the heap's partial list         */
-  bool on_empty;            /* owner; on the heap's list of empty slabs  */
   uint32_t empty_at;        /* owner; inuse at which a free calls
                                slab_emptied: 0, or never (UINT32_MAX) for
                                a heap's current slab                     */
+  bool listed;              /* owner; on the heap's partial list         */
+  bool mixed;               /* has held objects of two typed tokens      */
+  bool moved;               /* its range was given to a second cache     */
+  bool released;            /* empty, pages returned with madvise        */
+  typeslab_token_t first;   /* first typed token seen                    */
+  typeslab_token_t *tokens; /* per-slot token of the live object; NULL
+                               for one-type caches (the token is first)  */
+  struct ts_cache *cache;   /* owner for the slab's whole life           */
+  /* Slow paths only. */
+  struct ts_slab *next;     /* in the cache's slab list                  */
+  char *base;
+  void *remote;             /* atomic: objects freed by other threads    */
+  uint32_t carved;          /* owner; slots linked so far, page by page  */
+  bool on_empty;            /* owner; on the heap's list of empty slabs  */
   uint64_t empty_since;     /* owner; when it last became empty (ms)     */
   struct ts_slab *enext;    /* owner; in the heap's list of empty slabs  */
   struct ts_slab *hnext;    /* owner; in the heap's partial list         */
   struct ts_slab *onext;    /* owner; in the heap's list of owned slabs  */
-  typeslab_token_t first;   /* first typed token seen                    */
-  uint64_t bits[TS_MAX_OBJS / 64];  /* owner; allocated slots            */
-  uint64_t rbits[TS_MAX_OBJS / 64]; /* atomic; freed, not yet collected  */
-  typeslab_token_t *tokens; /* per-slot token of the live object; NULL
-                               for one-type caches (the token is first)  */
   uint32_t *reqsize;        /* per-slot requested size; red zones only   */
 };
 
@@ -116,6 +126,8 @@ struct ts_state {
   pthread_mutex_t lock;
   bool ready;
   bool handed_out;
+  bool fast;                /* ready, handed out, no red zones or poison:
+                               the fast paths may run                    */
   enum typeslab_mode mode;
   unsigned options;
   unsigned partitions;
@@ -123,6 +135,8 @@ struct ts_state {
   uint64_t rng;
   char *arena;
   size_t next_slab;         /* atomic: read without the lock             */
+  size_t fast_slabs;        /* atomic: next_slab once fast, else 0: the
+                               free fast path serves slabs below it      */
   size_t nslabs;            /* slabs the arena holds (<= TS_NSLABS)      */
   uint32_t ncaches;
   struct ts_slab *slabs;    /* nslabs entries, touched lazily            */
@@ -142,12 +156,17 @@ struct ts_slab *ts_slab_of(const void *p);
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token);
 /* Frees p; Expect (if non-NULL) must own it. Returns false on misuse. */
 bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect);
+/* The fast paths: the owner's pop from its current slab of c (NULL when
+ * that needs a refill), and the owner's free of a live object of one of
+ * its slabs (false when anything else must be decided: ts_cache_free). */
+void *ts_cache_pop(struct ts_cache *c, typeslab_token_t token);
+bool ts_free_fast(struct ts_slab *s, void *p);
 /* Whether slot of s holds a live object (allocated, not freed). */
 bool ts_slot_live(const struct ts_slab *s, uint32_t slot);
 /* Slot index of p in s, and whether p is a slot's start. */
 static inline uint32_t ts_slot_of(const struct ts_slab *s, const void *p,
                                   bool *exact) {
-  uint32_t off = (uint32_t)((const char *)p - s->base);
+  uint32_t off = (uint32_t)((uintptr_t)p & (TS_SLAB_SIZE - 1));
   uint32_t slot = (uint32_t)(((uint64_t)off * s->recip) >> 32);
   *exact = slot * s->objsize == off;
   return slot;
@@ -157,6 +176,12 @@ size_t ts_cache_active(const struct ts_cache *c);
 struct ts_cache *ts_cache_new(const char *name, uint32_t objsize,
                               uint32_t align);
 unsigned ts_class_index(size_t size);
+/* The class of 1 <= size <= TS_MAX_SMALL, by table (after init). */
+extern uint8_t ts_class_table[TS_MAX_SMALL / 16 + 1];
+static inline unsigned ts_class_of_small(size_t size) {
+  return ts_class_table[(size + 15) >> 4];
+}
+void ts_class_table_init(void);
 uint32_t ts_class_size(unsigned index);
 
 /* Large objects (large.c). */
@@ -172,8 +197,21 @@ size_t ts_large_count(void);
  * without ts.lock held. */
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2);
+/* The cache of a default-aligned request of class cls when it exists and
+ * needs no lock or table, else NULL. */
+struct ts_cache *ts_pick_fast(unsigned cls, size_t size,
+                              typeslab_token_t token, const void *caller);
 
-/* Core entry points (alloc.c). */
+/* Core entry points (alloc.c). ts_alloc_fast serves what the fast path
+ * can (a small default-aligned request, its cache and a free object in
+ * the thread's current slab at hand) and returns NULL for the rest, which
+ * the caller passes to ts_alloc. */
+void *ts_alloc_fast(size_t size, typeslab_token_t token,
+                    const void *caller);
+/* Called once memory is handed out: lets the fast paths run, unless red
+ * zones or poison need the slow ones. */
+void ts_enable_fast_paths(void);
+void ts_enable_fast_paths_locked(void);
 void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
                const void *caller);
 void ts_free(const void *p, const char *what);

@@ -24,26 +24,29 @@ static void *nofail(void *p, gfp_t flags) {
   return NULL;
 }
 
-/* __GFP_NOFAIL: two more tries after a failure, then the report. */
-static ts_slow void *kalloc_retry(size_t size, gfp_t flags,
-                                  typeslab_token_t token,
-                                  const void *caller) {
-  void *p = NULL;
+/* Everything but the fast path. __GFP_NOFAIL: two more tries after a
+ * failure, then the report. */
+static ts_slow void *kalloc_slow(size_t size, gfp_t flags,
+                                 typeslab_token_t token, size_t max,
+                                 const void *caller) {
+  if (!size)
+    return ZERO_SIZE_PTR;
+  if (size > max)
+    return nofail(NULL, flags);
+  void *p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
   for (int tries = 0; !p && tries < 2 && (flags & __GFP_NOFAIL); ++tries)
     p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
   return nofail(p, flags);
 }
 
-static void *kalloc(size_t size, gfp_t flags, typeslab_token_t token,
-                    size_t max, const void *caller) {
-  if (ts_unlikely(!size))
-    return ZERO_SIZE_PTR;
-  if (ts_unlikely(size > max))
-    return nofail(NULL, flags);
-  void *p = ts_alloc(size, TS_MIN_ALIGN, token, flags & __GFP_ZERO, caller);
+/* The fast path serves no size 0 and nothing above the slab classes, so
+ * it needs neither the ZERO_SIZE_PTR nor the max test. */
+static inline void *kalloc(size_t size, gfp_t flags, typeslab_token_t token,
+                           size_t max, const void *caller) {
+  void *p = ts_alloc_fast(size, token, caller);
   if (ts_likely(p))
-    return p;
-  return kalloc_retry(size, flags, token, caller);
+    return flags & __GFP_ZERO ? memset(p, 0, size) : p;
+  return kalloc_slow(size, flags, token, max, caller);
 }
 
 static void *kalloc_array(size_t n, size_t size, gfp_t flags,
@@ -74,17 +77,17 @@ static void *krealloc_impl(const void *p, size_t size, gfp_t flags,
 #define K KMALLOC_MAX_SIZE
 #define KV ((size_t)INT_MAX)
 
-void *kmalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+ts_hot void *kmalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
   return kalloc(size, flags, token, K, CALLER);
 }
-void *kzalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
+ts_hot void *kzalloc_token(size_t size, gfp_t flags, typeslab_token_t token) {
   return kalloc(size, flags | __GFP_ZERO, token, K, CALLER);
 }
-void *kmalloc_array_token(size_t n, size_t size, gfp_t flags,
+ts_hot void *kmalloc_array_token(size_t n, size_t size, gfp_t flags,
                           typeslab_token_t token) {
   return kalloc_array(n, size, flags, token, K, CALLER);
 }
-void *kcalloc_token(size_t n, size_t size, gfp_t flags,
+ts_hot void *kcalloc_token(size_t n, size_t size, gfp_t flags,
                     typeslab_token_t token) {
   return kalloc_array(n, size, flags | __GFP_ZERO, token, K, CALLER);
 }
@@ -161,7 +164,7 @@ char *kstrdup_token(const char *s, gfp_t gfp, typeslab_token_t token) {
 
 /* The untyped spellings. */
 #define UNTYPED(name, params, ...)                                             \
-  void *name params { return name##_token(__VA_ARGS__, 0); }                   \
+  ts_hot void *name params { return name##_token(__VA_ARGS__, 0); }            \
   void *name##_noprof params { return name##_token(__VA_ARGS__, 0); }
 UNTYPED(kmalloc, (size_t size, gfp_t flags), size, flags)
 UNTYPED(kzalloc, (size_t size, gfp_t flags), size, flags)
@@ -187,12 +190,9 @@ UNTYPED(kmemdup, (const void *src, size_t len, gfp_t gfp), src, len, gfp)
 
 char *kstrdup(const char *s, gfp_t gfp) { return kstrdup_token(s, gfp, 0); }
 
-void kfree(const void *p) {
-  if (ZERO_OR_NULL_PTR(p))
-    return;
-  ts_free(p, "kfree");
-}
-void kvfree(const void *p) { kfree(p); }
+/* NULL and ZERO_SIZE_PTR are tested on ts_free's slow path. */
+ts_hot void kfree(const void *p) { ts_free(p, "kfree"); }
+ts_hot void kvfree(const void *p) { kfree(p); }
 void kfree_sensitive(const void *p) {
   if (ZERO_OR_NULL_PTR(p))
     return;

@@ -32,7 +32,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags) {
   struct ts_cache *c = (struct ts_cache *)s;
   if (!__atomic_load_n(&ts.handed_out, __ATOMIC_RELAXED))
-    __atomic_store_n(&ts.handed_out, true, __ATOMIC_RELAXED);
+    ts_enable_fast_paths();
   void *p = ts_cache_alloc(c, c->objsize, 0);
   if (p && (flags & __GFP_ZERO))
     memset(p, 0, c->objsize);

@@ -7,15 +7,21 @@
 
 #define CALLER __builtin_return_address(0)
 
-void *typeslab_malloc(size_t size, typeslab_token_t token) {
+static ts_slow void *malloc_slow(size_t size, typeslab_token_t token,
+                                 const void *caller) {
   /* malloc(0) gives a unique, freeable pointer. */
-  void *p = ts_alloc(size, TS_MIN_ALIGN, token, false, CALLER);
+  void *p = ts_alloc(size, TS_MIN_ALIGN, token, false, caller);
   if (!p)
     errno = ENOMEM;
   return p;
 }
 
-void *typeslab_calloc(size_t n, size_t size, typeslab_token_t token) {
+ts_hot void *typeslab_malloc(size_t size, typeslab_token_t token) {
+  void *p = ts_alloc_fast(size, token, CALLER);
+  return ts_likely(p) ? p : malloc_slow(size, token, CALLER);
+}
+
+ts_hot void *typeslab_calloc(size_t n, size_t size, typeslab_token_t token) {
   size_t bytes;
   if (__builtin_mul_overflow(n, size, &bytes)) {
     errno = ENOMEM;
@@ -82,10 +88,10 @@ int typeslab_posix_memalign(void **memptr, size_t align, size_t size,
   return 0;
 }
 
-void *__alloc_token_malloc(size_t size, size_t token) {
+ts_hot void *__alloc_token_malloc(size_t size, size_t token) {
   return typeslab_malloc(size, token);
 }
-void *__alloc_token_calloc(size_t n, size_t size, size_t token) {
+ts_hot void *__alloc_token_calloc(size_t n, size_t size, size_t token) {
   return typeslab_calloc(n, size, token);
 }
 void *__alloc_token_realloc(void *p, size_t size, size_t token) {

@@ -12,16 +12,13 @@
 #include <malloc.h>
 #include <stdlib.h>
 
-void *malloc(size_t size) { return typeslab_malloc(size, 0); }
-void *calloc(size_t n, size_t size) { return typeslab_calloc(n, size, 0); }
+ts_hot void *malloc(size_t size) { return typeslab_malloc(size, 0); }
+ts_hot void *calloc(size_t n, size_t size) { return typeslab_calloc(n, size, 0); }
 void *realloc(void *p, size_t size) { return typeslab_realloc(p, size, 0); }
 void *reallocarray(void *p, size_t n, size_t size) {
   return typeslab_reallocarray(p, n, size, 0);
 }
-void free(void *p) {
-  if (p)
-    ts_free(p, "free");
-}
+ts_hot void free(void *p) { ts_free(p, "free"); } /* NULL: a no-op */
 void *aligned_alloc(size_t align, size_t size) {
   return typeslab_aligned_alloc(align, size, 0);
 }

@@ -53,7 +53,10 @@ extern const struct typeslab_type __stop_typeslab_types[]
 static struct typeslab_type *as_descriptor(typeslab_token_t t) {
   uintptr_t lo = (uintptr_t)__start_typeslab_types;
   uintptr_t hi = (uintptr_t)__stop_typeslab_types;
-  if (!lo || t < lo || t + sizeof(struct typeslab_type) > hi || (t & 7))
+  /* t in [lo, hi) in one unsigned test (none without descriptors: both
+   * bounds are 0); the magic, read at an aligned address in the section,
+   * tells a descriptor's start from anything else. */
+  if (t - lo >= hi - lo || (t & 7))
     return NULL;
   struct typeslab_type *d = (struct typeslab_type *)(uintptr_t)t;
   return d->magic == TYPESLAB_DESC_MAGIC ? d : NULL;
@@ -175,6 +178,8 @@ static unsigned random_row(const void *caller) {
 static struct ts_cache *pick_fast(unsigned cls, size_t size,
                                   typeslab_token_t token, const void *caller,
                                   bool pow2) {
+  if (ts_likely(ts.mode == TYPESLAB_MODE_NONE))
+    return peek(&Plain[cls]);
   switch (ts.mode) {
   case TYPESLAB_MODE_NONE:
     break;
@@ -199,6 +204,11 @@ static struct ts_cache *pick_fast(unsigned cls, size_t size,
   }
   }
   return peek(&Plain[cls]);
+}
+
+struct ts_cache *ts_pick_fast(unsigned cls, size_t size,
+                              typeslab_token_t token, const void *caller) {
+  return pick_fast(cls, size, token, caller, false);
 }
 
 static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,

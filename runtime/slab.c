@@ -43,6 +43,13 @@ unsigned ts_class_index(size_t size) {
 
 uint32_t ts_class_size(unsigned index) { return Classes[index]; }
 
+uint8_t ts_class_table[TS_MAX_SMALL / 16 + 1];
+
+void ts_class_table_init(void) {
+  for (unsigned i = 0; i <= TS_MAX_SMALL / 16; ++i)
+    ts_class_table[i] = (uint8_t)ts_class_index(i ? 16 * i : 1);
+}
+
 struct ts_cache *ts_cache_new(const char *name, uint32_t objsize,
                               uint32_t align) {
   struct ts_cache *c = ts_meta_alloc(sizeof *c);
@@ -68,13 +75,19 @@ struct ts_heap {
   struct ts_slab **part; /* per cache id: owned slabs with free slots    */
   struct ts_slab **own; /* per cache id: every slab the heap owns        */
   uint32_t ncur;
+  uint32_t nfast;       /* ncur once the fast paths are on, else 0: pops
+                           of ids below it may take the fast path        */
   uint32_t nempty;      /* slabs on the empty list                       */
   struct ts_slab *empty; /* owned slabs that became empty, newest first  */
   uint64_t rng;         /* freelist order, private to the thread        */
   struct ts_heap *next; /* in the list of heaps of exited threads        */
 };
 
-static __thread struct ts_heap *Self __attribute__((tls_model("initial-exec")));
+/* A thread without a heap points at NoHeap (no caches, owns no slab), so
+ * the fast paths need no NULL test. */
+static struct ts_heap NoHeap;
+static __thread struct ts_heap *Self
+    __attribute__((tls_model("initial-exec"))) = &NoHeap;
 /* Whether Self is registered for heap_exit; done outside ts.lock, since
  * pthread_setspecific may call calloc, that is, this allocator. */
 static __thread bool SelfKeyed __attribute__((tls_model("initial-exec")));
@@ -113,7 +126,7 @@ static void heap_exit(void *arg) {
   h->next = FreeHeaps;
   FreeHeaps = h;
   pthread_mutex_unlock(&ts.lock);
-  Self = NULL;
+  Self = &NoHeap;
   SelfKeyed = false;
 }
 
@@ -123,7 +136,7 @@ static void heap_key_init(void) { pthread_key_create(&HeapKey, heap_exit); }
  * held. */
 static struct ts_heap *heap_get_locked(uint32_t id) {
   struct ts_heap *h = Self;
-  if (!h) {
+  if (h == &NoHeap) {
     if (FreeHeaps) {
       h = FreeHeaps;
       FreeHeaps = h->next;
@@ -151,6 +164,7 @@ static struct ts_heap *heap_get_locked(uint32_t id) {
     h->own = cur + 2 * n;
     h->ncur = n;
   }
+  h->nfast = __atomic_load_n(&ts.fast, __ATOMIC_RELAXED) ? h->ncur : 0;
   return h;
 }
 
@@ -161,16 +175,22 @@ static inline void *encode(void *next, void *at) {
                   __builtin_bswap64((uint64_t)(uintptr_t)at));
 }
 
-static inline bool bit_get(const uint64_t *w, uint32_t slot) {
-  return __atomic_load_n(&w[slot / 64], __ATOMIC_RELAXED) &
-         (1ull << (slot % 64));
+static inline uint8_t slot_state(const struct ts_slab *s, uint32_t slot) {
+  return __atomic_load_n(&s->state[slot], __ATOMIC_RELAXED);
 }
 
-/* Owner-only updates of bits: plain read-modify-write, atomic stores. */
-static inline void bit_set_owner(uint64_t *w, uint32_t slot, bool on) {
-  uint64_t v = __atomic_load_n(&w[slot / 64], __ATOMIC_RELAXED);
-  v = on ? v | (1ull << (slot % 64)) : v & ~(1ull << (slot % 64));
-  __atomic_store_n(&w[slot / 64], v, __ATOMIC_RELAXED);
+static inline void set_slot_state(struct ts_slab *s, uint32_t slot,
+                                  uint8_t v) {
+  __atomic_store_n(&s->state[slot], v, __ATOMIC_RELAXED);
+}
+
+/* LIVE -> PENDING for a free that is not the owner's plain one; false if
+ * the slot was not live (a double free, or a race lost to another). */
+static inline bool claim_slot(struct ts_slab *s, uint32_t slot) {
+  uint8_t live = TS_SLOT_LIVE;
+  return __atomic_compare_exchange_n(&s->state[slot], &live,
+                                     TS_SLOT_PENDING, false,
+                                     __ATOMIC_RELAXED, __ATOMIC_RELAXED);
 }
 
 /* Links the next page's worth of never-used slots (at least TS_CARVE_MIN
@@ -208,30 +228,28 @@ static bool carve(struct ts_slab *s, struct ts_heap *h) {
 
 static ts_slow void slab_emptied(struct ts_slab *s);
 
-/* Owner: the slot is free again and its object goes on the freelist. */
-static inline void put_back(struct ts_slab *s, void *p, uint32_t slot) {
-  bit_set_owner(s->bits, slot, false);
-  if (s->tokens)
-    __atomic_store_n(&s->tokens[slot], 0, __ATOMIC_RELAXED);
+/* Owner: the slot is free again and its object goes on the freelist. (A
+ * freed slot's token is left: nothing reads the token of a slot that is
+ * not live.) */
+static inline uint32_t put_back(struct ts_slab *s, void *p, uint32_t slot) {
+  set_slot_state(s, slot, TS_SLOT_FREE);
   uint32_t n = s->inuse - 1;
   __atomic_store_n(&s->inuse, n, __ATOMIC_RELAXED);
   *(void **)p = encode(s->freelist, p);
   s->freelist = p;
-  if (ts_unlikely(n == s->empty_at))
-    slab_emptied(s);
+  return n;
 }
 
 /* Owner (or ts.lock for an orphan): collects the objects other threads
- * freed. Their pending bits were set at free time. */
+ * freed. Their slots were made pending at free time. */
 static void collect_remote(struct ts_slab *s) {
   void *p = __atomic_exchange_n(&s->remote, NULL, __ATOMIC_ACQUIRE);
   while (p) {
     void *next = encode(*(void **)p, p);
     bool exact;
     uint32_t slot = ts_slot_of(s, p, &exact);
-    __atomic_fetch_and(&s->rbits[slot / 64], ~(1ull << (slot % 64)),
-                       __ATOMIC_RELAXED);
-    put_back(s, p, slot);
+    if (put_back(s, p, slot) == s->empty_at)
+      slab_emptied(s);
     p = next;
   }
 }
@@ -273,6 +291,7 @@ static bool slab_assign(struct ts_slab *s, struct ts_cache *c) {
   s->objsize = c->objsize;
   s->recip = (uint32_t)((1ull << 32) / c->objsize + 1);
   s->nobj = (uint32_t)(TS_SLAB_SIZE / c->objsize);
+  s->state = ts_meta_alloc(s->nobj); /* zeroed: every slot TS_SLOT_FREE */
   /* A per-slot token table costs a page per slab; one-type caches (a
    * thousand or more in isolated mode) need none. */
   s->tokens = c->one_type ? NULL
@@ -280,7 +299,7 @@ static bool slab_assign(struct ts_slab *s, struct ts_cache *c) {
   /* Request sizes are kept only for red zones: a page less per slab. */
   if (ts.options & TYPESLAB_OPT_REDZONE)
     s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
-  if ((!c->one_type && !s->tokens) ||
+  if (!s->state || (!c->one_type && !s->tokens) ||
       ((ts.options & TYPESLAB_OPT_REDZONE) && !s->reqsize))
     return false;
   __atomic_store_n(&s->cache, c, __ATOMIC_RELEASE);
@@ -325,6 +344,8 @@ static struct ts_slab *slab_new(struct ts_cache *c) {
       !slab_assign(s, c))
     return NULL;
   __atomic_store_n(&ts.next_slab, idx + 1, __ATOMIC_RELEASE);
+  if (ts.fast)
+    __atomic_store_n(&ts.fast_slabs, idx + 1, __ATOMIC_RELEASE);
   return s;
 }
 
@@ -333,21 +354,21 @@ struct ts_slab *ts_slab_of(const void *p) {
   size_t n = __atomic_load_n(&ts.next_slab, __ATOMIC_ACQUIRE);
   if (a < lo || a >= lo + n * TS_SLAB_SIZE)
     return NULL;
-  struct ts_slab *s = &ts.slabs[(a - lo) >> TS_SLAB_SHIFT];
-  return __atomic_load_n(&s->cache, __ATOMIC_ACQUIRE) ? s : NULL;
+  /* Every slab below next_slab has its cache: slab_new sets it before it
+   * publishes next_slab. */
+  return &ts.slabs[(a - lo) >> TS_SLAB_SHIFT];
 }
 
 bool ts_slot_live(const struct ts_slab *s, uint32_t slot) {
-  return bit_get(s->bits, slot) && !bit_get(s->rbits, slot);
+  return slot_state(s, slot) == TS_SLOT_LIVE;
 }
 
 size_t ts_cache_active(const struct ts_cache *c) {
   size_t n = 0;
   for (const struct ts_slab *s = c->slabs; s; s = s->next) {
     n += __atomic_load_n(&s->inuse, __ATOMIC_RELAXED);
-    for (uint32_t w = 0; w < (s->nobj + 63) / 64; ++w)
-      n -= (size_t)__builtin_popcountll(
-          __atomic_load_n(&s->rbits[w], __ATOMIC_RELAXED));
+    for (uint32_t slot = 0; slot < s->nobj; ++slot)
+      n -= slot_state(s, slot) == TS_SLOT_PENDING;
   }
   return n;
 }
@@ -394,7 +415,7 @@ static size_t purge(struct ts_heap *h, uint64_t now, bool all) {
 
 static ts_slow void slab_emptied(struct ts_slab *s) {
   struct ts_heap *h = Self;
-  if (!h || owner_of(s) != h)
+  if (owner_of(s) != h)
     return; /* an orphan: adopt_orphan returns its pages */
   if (!s->on_empty) {
     s->on_empty = true;
@@ -406,10 +427,27 @@ static ts_slow void slab_emptied(struct ts_slab *s) {
   purge(h, s->empty_since, false);
 }
 
+void ts_enable_fast_paths(void) {
+  pthread_mutex_lock(&ts.lock);
+  ts_enable_fast_paths_locked();
+  pthread_mutex_unlock(&ts.lock);
+}
+
+void ts_enable_fast_paths_locked(void) {
+  /* From now on the mode and layout options are fixed (typeslab_init
+   * refuses to change them); without red zones or poison, frees of slabs
+   * below fast_slabs and pops of heaps with nfast may take the fast paths
+   * (a heap's nfast is set at its next locked refill). */
+  ts.handed_out = true;
+  if (!ts.fast && !(ts.options & (TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON))) {
+    __atomic_store_n(&ts.fast, true, __ATOMIC_RELAXED);
+    __atomic_store_n(&ts.fast_slabs, ts.next_slab, __ATOMIC_RELEASE);
+  }
+}
+
 size_t typeslab_trim(void) {
   ts_ensure_init();
-  struct ts_heap *h = Self;
-  return h ? purge(h, now_ms(), true) : 0;
+  return purge(Self, now_ms(), true);
 }
 
 size_t typeslab_released_slabs(void) {
@@ -491,9 +529,9 @@ static struct ts_slab *make_current(struct ts_heap *h, uint32_t id,
 static ts_slow struct ts_slab *refill(struct ts_cache *c) {
   struct ts_heap *h = Self;
   uint32_t id = c->id;
-  if (h && h->nempty)
+  if (h->nempty)
     purge(h, now_ms(), false);
-  if (h && id < h->ncur) {
+  if (id < h->ncur) {
     struct ts_slab *s = h->cur[id];
     if (s) {
       collect_remote(s);
@@ -537,62 +575,116 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
   return make_current(h, id, best);
 }
 
-void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
-  struct ts_heap *h = Self;
-  struct ts_slab *s;
-  if (ts_unlikely(!h || c->id >= h->ncur || !(s = h->cur[c->id]) ||
-                  !s->freelist)) {
-    if (!(s = refill(c)))
-      return NULL;
-  }
+/*===-- Allocation and free --------------------------------------------===*/
+
+static ts_slow void *freelist_corrupt(struct ts_slab *s, void *obj) {
+  ts_report("freelist corruption", obj, s->cache);
+  s->freelist = NULL; /* the rest of the list cannot be trusted */
+  return NULL;
+}
+
+/* Owner: pops the head of s's (non-empty) freelist. The head was checked
+ * to lie in s when it was decoded; here it must be a slot's start, and the
+ * link it holds must stay in s. A corrupt list is reported by the slow
+ * path (report), the fast one only declines. */
+static inline void *pop(struct ts_slab *s, typeslab_token_t token,
+                        bool report) {
   void *obj = s->freelist;
-  void *next = encode(*(void **)obj, obj);
-  uintptr_t n = (uintptr_t)next;
-  bool exact = true;
-  if (ts_unlikely(next && (n - (uintptr_t)s->base >= TS_SLAB_SIZE ||
-                           ts_slot_of(s, next, &exact) >= s->nobj || !exact))) {
-    ts_report("freelist corruption", obj, c);
-    return NULL;
-  }
-  s->freelist = next;
+  uintptr_t o = (uintptr_t)obj;
+  uintptr_t next = (uintptr_t)encode(*(void **)obj, obj);
+  bool exact;
   uint32_t slot = ts_slot_of(s, obj, &exact);
-  bit_set_owner(s->bits, slot, true);
+  if (ts_unlikely(!exact || slot >= s->nobj ||
+                  (next && ((next ^ o) >> TS_SLAB_SHIFT))))
+    return report ? freelist_corrupt(s, obj) : NULL;
+  s->freelist = (void *)next;
+  set_slot_state(s, slot, TS_SLOT_LIVE);
   if (s->tokens)
     __atomic_store_n(&s->tokens[slot], token, __ATOMIC_RELAXED);
   __atomic_store_n(&s->inuse, s->inuse + 1, __ATOMIC_RELAXED);
-  if (token && ts_unlikely(s->first != token)) {
+  if (ts_unlikely(token != s->first) && token) {
     if (!s->first)
       __atomic_store_n(&s->first, token, __ATOMIC_RELAXED);
     else
       __atomic_store_n(&s->mixed, true, __ATOMIC_RELAXED);
   }
   *(void **)obj = NULL;
-  if (ts_unlikely(s->reqsize)) {
+  return obj;
+}
+
+/* The heap's current slab of cache id if it has a free object, else NULL;
+ * only ids below limit. */
+static inline struct ts_slab *current_with_room(const struct ts_heap *h,
+                                                uint32_t id, uint32_t limit) {
+  struct ts_slab *s;
+  if (ts_unlikely(id >= limit || !(s = h->cur[id]) || !s->freelist))
+    return NULL;
+  return s;
+}
+
+void *ts_cache_pop(struct ts_cache *c, typeslab_token_t token) {
+  struct ts_heap *h = Self;
+  struct ts_slab *s = current_with_room(h, c->id, h->nfast);
+  return ts_likely(s) ? pop(s, token, false) : NULL;
+}
+
+void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
+  struct ts_slab *s = current_with_room(Self, c->id, Self->ncur);
+  if (!s && !(s = refill(c)))
+    return NULL;
+  void *obj = pop(s, token, true);
+  if (obj && ts_unlikely(s->reqsize)) {
+    bool exact;
+    uint32_t slot = ts_slot_of(s, obj, &exact);
     s->reqsize[slot] = (uint32_t)req;
     memset((char *)obj + req, TS_REDZONE_BYTE, s->objsize - req);
   }
   return obj;
 }
 
-/* A quarantined object (pending bit set) is free at last: back on the
+/* After an owner's free: a slab that was full (never the current one,
+ * which counts as listed) goes on the heap's partial list; one that became
+ * empty on the heap's list of empty slabs. */
+static ts_slow void freed_into(struct ts_heap *h, struct ts_slab *s) {
+  if (!s->listed) {
+    s->listed = true;
+    s->hnext = h->part[s->cache->id];
+    h->part[s->cache->id] = s;
+  }
+  if (s->inuse == s->empty_at)
+    slab_emptied(s);
+}
+
+/* The owner frees p (its slot checked live): back on the freelist. */
+static inline void free_owned(struct ts_heap *h, struct ts_slab *s, void *p,
+                              uint32_t slot) {
+  uint32_t n = put_back(s, p, slot);
+  if (ts_unlikely(!s->listed || n == s->empty_at))
+    freed_into(h, s);
+}
+
+bool ts_free_fast(struct ts_slab *s, void *p) {
+  bool exact;
+  uint32_t slot = ts_slot_of(s, p, &exact);
+  struct ts_heap *h = Self;
+  if (ts_unlikely(!exact || slot >= s->nobj || owner_of(s) != h ||
+                  slot_state(s, slot) != TS_SLOT_LIVE))
+    return false;
+  free_owned(h, s, p, slot);
+  return true;
+}
+
+/* A quarantined object (its slot pending) is free at last: back on the
  * owner's freelist, or on the remote list. */
 static void finish_free(struct ts_slab *s, void *p, uint32_t slot) {
-  if (Self && owner_of(s) == Self) {
-    __atomic_fetch_and(&s->rbits[slot / 64], ~(1ull << (slot % 64)),
-                       __ATOMIC_RELAXED);
-    put_back(s, p, slot);
-    if (!s->listed) {
-      s->listed = true;
-      s->hnext = Self->part[s->cache->id];
-      Self->part[s->cache->id] = s;
-    }
-  } else {
+  if (owner_of(s) == Self)
+    free_owned(Self, s, p, slot);
+  else
     push_remote(s, p);
-  }
 }
 
 /* Poisoned objects wait here before reuse; a changed byte at eviction is a
- * write after free. Their pending bits stay set while they wait. */
+ * write after free. Their slots stay pending while they wait. */
 #define TS_QUARANTINE 256u
 static void *Quarantine[TS_QUARANTINE];
 static unsigned QuarantineNext;
@@ -630,25 +722,14 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
               c);
     return false;
   }
-  uint64_t bit = 1ull << (slot % 64);
-  bool mine = Self && owner_of(s) == Self;
-  if (ts_likely(mine && !(ts.options & TYPESLAB_OPT_POISON))) {
-    /* Owner: plain loads; a pending bit means another thread freed it. */
-    if (ts_unlikely(!bit_get(s->bits, slot) || bit_get(s->rbits, slot))) {
-      ts_report("double free", p, c);
-      return false;
-    }
-  } else {
-    /* Anyone else: claim the pending bit; losing the claim, or a slot that
-     * is not allocated, is a double free. */
-    uint64_t old =
-        __atomic_fetch_or(&s->rbits[slot / 64], bit, __ATOMIC_RELAXED);
-    if (ts_unlikely((old & bit) || !bit_get(s->bits, slot))) {
-      if (!(old & bit))
-        __atomic_fetch_and(&s->rbits[slot / 64], ~bit, __ATOMIC_RELAXED);
-      ts_report("double free", p, c);
-      return false;
-    }
+  bool mine = owner_of(s) == Self;
+  /* The owner's plain free checks the slot is live; any other free, and a
+   * poisoned one (whose slot stays pending in the quarantine), claims it. */
+  if (ts_unlikely(mine && !(ts.options & TYPESLAB_OPT_POISON)
+                      ? slot_state(s, slot) != TS_SLOT_LIVE
+                      : !claim_slot(s, slot))) {
+    ts_report("double free", p, c);
+    return false;
   }
   if (ts_unlikely(s->reqsize)) {
     const unsigned char *rz = (const unsigned char *)p + s->reqsize[slot];
@@ -662,18 +743,9 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
     quarantine(s, p);
     return true;
   }
-  if (ts_likely(mine)) {
-    put_back(s, p, slot);
-    if (ts_unlikely(!s->listed)) {
-      /* A full slab of this heap (not the current one, which is always
-       * listed) has room again. */
-      struct ts_heap *h = Self;
-      s->listed = true;
-      s->hnext = h->part[c->id];
-      h->part[c->id] = s;
-    }
-  } else {
+  if (ts_likely(mine))
+    free_owned(Self, s, p, slot);
+  else
     push_remote(s, p);
-  }
   return true;
 }

@@ -88,6 +88,7 @@ static void init_locked(void) {
     ts.partitions = (unsigned)atoi(n);
   if (env_on("TYPESLAB_SLABINFO"))
     atexit(dump_at_exit);
+  ts_class_table_init();
   ts.ready = true;
 }
 
@@ -110,10 +111,10 @@ int typeslab_init(enum typeslab_mode mode, unsigned options) {
       (mode != ts.mode || ((options ^ ts.options) & layout))) {
     rc = -1;
   } else {
-    ts.handed_out = true; /* the environment no longer decides */
     init_locked();
     ts.mode = mode;
     ts.options = options;
+    ts_enable_fast_paths_locked(); /* the environment no longer decides */
   }
   pthread_mutex_unlock(&ts.lock);
   return rc;
