@@ -103,6 +103,7 @@ private:
   const AllocatorInfo *allocatorFor(const Function &Callee, bool &Wrapper);
   void remark(const Site &S);
   bool firstRemarkAt(const Site &S);
+  void verifyOutput();
   void reportAddressTaken(std::vector<SiteRecord> &Records);
   SiteRecord record(const Site &S) const;
   const char *modeName() const;
@@ -574,6 +575,30 @@ SiteRecord Typeslab::record(const Site &S) const {
   return Rec;
 }
 
+/// -typeslab-verify: the IR verifier on the module the pass leaves. When it
+/// fails, the error quotes it and the broken functions lose their bodies
+/// (becoming declarations), so that no later pass meets invalid IR: clang
+/// goes on through its pipeline after an error diagnostic.
+void Typeslab::verifyOutput() {
+  std::string Err;
+  raw_string_ostream OS(Err);
+  if (!verifyModule(M, &OS))
+    return;
+  std::string Where;
+  for (Function &F : M)
+    if (!F.isDeclaration() && verifyFunction(F)) {
+      Where += (Where.empty() ? " (in '" : ", '") + F.getName().str() + "'";
+      F.deleteBody();
+      F.setComdat(nullptr);
+    }
+  if (!Where.empty())
+    Where += ")";
+  Ctx.diagnose(DiagnosticInfoGeneric(
+      Twine("typeslab: the IR verifier rejected the rewritten module") +
+          Where + ": " + StringRef(OS.str()).rtrim(),
+      DS_Error));
+}
+
 /// A use of an allocator other than as a call's callee: calls through the
 /// resulting pointer cannot be typed.
 void Typeslab::reportAddressTaken(std::vector<SiteRecord> &Records) {
@@ -658,16 +683,14 @@ bool Typeslab::run() {
       if (AF->isDeclaration() && AF->use_empty())
         AF->eraseFromParent();
 
-  bool Changed = llvm::any_of(Sites, [](const Site &S) { return S.Rewritten; });
-  if (Changed && Opts.Verify) {
-    std::string Err;
-    raw_string_ostream OS(Err);
-    if (verifyModule(M, &OS))
-      Ctx.diagnose(DiagnosticInfoGeneric(
-          Twine("typeslab: the IR verifier rejected the rewritten module: ") +
-              OS.str(),
-          DS_Error));
-  }
+  auto FirstRewritten =
+      llvm::find_if(Sites, [](const Site &S) { return S.Rewritten; });
+  bool Changed = FirstRewritten != Sites.end();
+  // What a rewriting bug could leave behind: a terminator in mid-block.
+  if (Changed && Opts.BreakForTesting)
+    new UnreachableInst(Ctx, FirstRewritten->Call->getIterator());
+  if (Changed && Opts.Verify)
+    verifyOutput();
   if (!Opts.SitesDir.empty()) {
     std::string Err =
         writeSiteRecords(Opts.SitesDir, M.getSourceFileName(), Records);

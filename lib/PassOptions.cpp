@@ -49,6 +49,12 @@ cl::opt<bool> ClVerify("typeslab-verify",
                        cl::desc("Run the IR verifier on every function the "
                                 "pass rewrote"),
                        cl::init(false), cl::Hidden);
+cl::opt<bool> ClBreakForTesting(
+    "typeslab-break-output-for-testing",
+    cl::desc("Testing only: leave a broken module after rewriting, to test "
+             "-typeslab-verify; without it the module reaches later passes "
+             "broken"),
+    cl::init(false), cl::Hidden);
 
 } // namespace
 
@@ -63,6 +69,7 @@ PassOptions currentOptions() {
   O.ReportOnly = ClReportOnly;
   O.UseFrontend = ClFrontend;
   O.Verify = ClVerify;
+  O.BreakForTesting = ClBreakForTesting;
   return O;
 }
 

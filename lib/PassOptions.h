@@ -30,6 +30,9 @@ struct PassOptions {
   bool ReportOnly = false;
   bool UseFrontend = true;
   bool Verify = false;
+  /// Testing only: break the module after rewriting, so that tests can show
+  /// what -typeslab-verify does with output it must reject.
+  bool BreakForTesting = false;
 };
 
 /// The options as given on the command line.
