@@ -94,10 +94,9 @@ static ts_slow void free_slow(const void *p, struct ts_slab *s) {
 __attribute__((flatten)) void ts_free(const void *p, const char *what) {
   (void)what;
   size_t idx = ((uintptr_t)p - (uintptr_t)ts.arena) >> TS_SLAB_SHIFT;
-  if (ts_likely(idx < __atomic_load_n(&ts.fast_slabs, __ATOMIC_ACQUIRE) &&
-                ts_free_fast(&ts.slabs[idx], (void *)p)))
-    return;
-  free_slow(p, ts_slab_of(p));
+  if (ts_unlikely(idx >= __atomic_load_n(&ts.fast_slabs, __ATOMIC_ACQUIRE)) ||
+      ts_unlikely(!ts_free_fast(&ts.slabs[idx], (void *)p)))
+    free_slow(p, ts_slab_of(p));
 }
 
 /* Usable size and token of a live object; false for anything else. */

@@ -163,13 +163,18 @@ void *ts_cache_pop(struct ts_cache *c, typeslab_token_t token);
 bool ts_free_fast(struct ts_slab *s, void *p);
 /* Whether slot of s holds a live object (allocated, not freed). */
 bool ts_slot_live(const struct ts_slab *s, uint32_t slot);
-/* Slot index of p in s, and whether p is a slot's start. */
+/* Slot index of p in s, and whether p is a slot's start, from one
+ * multiplication: with recip = 2^32 / objsize + 1, the high half of
+ * off * recip is off / objsize and the low half is below recip exactly when
+ * objsize divides off (Lemire, Kaser and Kurz, "Faster remainder by direct
+ * computation", 2019; test/runtime/slot-math.c checks every object size
+ * and offset a slab can have). */
 static inline uint32_t ts_slot_of(const struct ts_slab *s, const void *p,
                                   bool *exact) {
   uint32_t off = (uint32_t)((uintptr_t)p & (TS_SLAB_SIZE - 1));
-  uint32_t slot = (uint32_t)(((uint64_t)off * s->recip) >> 32);
-  *exact = slot * s->objsize == off;
-  return slot;
+  uint64_t prod = (uint64_t)off * s->recip;
+  *exact = (uint32_t)prod < s->recip;
+  return (uint32_t)(prod >> 32);
 }
 /* Live objects of c (objects freed by other threads count as freed). */
 size_t ts_cache_active(const struct ts_cache *c);

@@ -53,10 +53,12 @@ extern const struct typeslab_type __stop_typeslab_types[]
 static struct typeslab_type *as_descriptor(typeslab_token_t t) {
   uintptr_t lo = (uintptr_t)__start_typeslab_types;
   uintptr_t hi = (uintptr_t)__stop_typeslab_types;
-  /* t in [lo, hi) in one unsigned test (none without descriptors: both
-   * bounds are 0); the magic, read at an aligned address in the section,
-   * tells a descriptor's start from anything else. */
-  if (t - lo >= hi - lo || (t & 7))
+  /* t in [lo, hi) and 8-aligned in one unsigned test: rotated right by 3,
+   * a misaligned offset has its low bits on top (none without descriptors:
+   * both bounds are 0). The magic, read at an aligned address in the
+   * section, tells a descriptor's start from anything else. */
+  uint64_t off = t - lo;
+  if (((off >> 3) | (off << 61)) >= (hi - lo) >> 3)
     return NULL;
   struct typeslab_type *d = (struct typeslab_type *)(uintptr_t)t;
   return d->magic == TYPESLAB_DESC_MAGIC ? d : NULL;
@@ -174,36 +176,31 @@ static unsigned random_row(const void *caller) {
   return (unsigned)(h >> 60) % TS_RANDOM_COPIES;
 }
 
-/* The cache when it exists and needs no table lookup; else NULL. */
+/* The cache when it exists and needs no table lookup; else NULL. The two
+ * modes of the issue's speed targets, none and isolated, come first. */
 static struct ts_cache *pick_fast(unsigned cls, size_t size,
                                   typeslab_token_t token, const void *caller,
                                   bool pow2) {
-  if (ts_likely(ts.mode == TYPESLAB_MODE_NONE))
+  enum typeslab_mode mode = ts.mode;
+  if (ts_likely(mode == TYPESLAB_MODE_NONE))
     return peek(&Plain[cls]);
-  switch (ts.mode) {
-  case TYPESLAB_MODE_NONE:
-    break;
-  case TYPESLAB_MODE_RANDOM:
-    return peek(&Random[random_row(caller)][cls]);
-  case TYPESLAB_MODE_PARTITIONED:
-    if (!token)
-      break;
-    return peek(&Part[partition_of(token)][cls]);
-  case TYPESLAB_MODE_ISOLATED: {
-    if (!token)
-      return peek(&Untyped[cls]);
+  if (ts_likely(mode == TYPESLAB_MODE_ISOLATED)) {
+    /* Token 0 is no descriptor either: one test for both on the way. */
     struct typeslab_type *d = as_descriptor(token);
+    if (ts_unlikely(!d))
+      return token ? NULL : peek(&Untyped[cls]);
     struct ts_type *t =
-        d ? __atomic_load_n((struct ts_type **)&d->cache, __ATOMIC_ACQUIRE)
-          : NULL;
-    if (!t)
+        __atomic_load_n((struct ts_type **)&d->cache, __ATOMIC_ACQUIRE);
+    if (ts_unlikely(!t))
       return NULL;
     if (fits_fixed(t, size, pow2))
       return peek(&t->fixed);
     return peek(&t->bucket[cls]);
   }
-  }
-  return peek(&Plain[cls]);
+  if (mode == TYPESLAB_MODE_RANDOM)
+    return peek(&Random[random_row(caller)][cls]);
+  /* Partitioned; token 0 stays in the plain row. */
+  return peek(token ? &Part[partition_of(token)][cls] : &Plain[cls]);
 }
 
 struct ts_cache *ts_pick_fast(unsigned cls, size_t size,

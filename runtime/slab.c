@@ -83,11 +83,15 @@ struct ts_heap {
   struct ts_heap *next; /* in the list of heaps of exited threads        */
 };
 
-/* A thread without a heap points at NoHeap (no caches, owns no slab), so
- * the fast paths need no NULL test. */
+/* A thread without a heap points at NoHeap (no caches, owns no slab), and
+ * a heap without a current slab of a cache at NoSlab (no free object), so
+ * the fast paths need no NULL tests. */
 static struct ts_heap NoHeap;
+static struct ts_slab NoSlab;
+/* local-exec: the runtime is a static archive linked into programs, and
+ * one %fs-relative load is the cheapest thread-local access. */
 static __thread struct ts_heap *Self
-    __attribute__((tls_model("initial-exec"))) = &NoHeap;
+    __attribute__((tls_model("local-exec"))) = &NoHeap;
 /* Whether Self is registered for heap_exit; done outside ts.lock, since
  * pthread_setspecific may call calloc, that is, this allocator. */
 static __thread bool SelfKeyed __attribute__((tls_model("initial-exec")));
@@ -119,7 +123,8 @@ static void heap_exit(void *arg) {
       s->cache->norphans++;
       __atomic_store_n(&s->owner, NULL, __ATOMIC_RELEASE);
     }
-    h->cur[i] = h->part[i] = h->own[i] = NULL;
+    h->cur[i] = &NoSlab;
+    h->part[i] = h->own[i] = NULL;
   }
   h->empty = NULL;
   h->nempty = 0;
@@ -159,6 +164,8 @@ static struct ts_heap *heap_get_locked(uint32_t id) {
       memcpy(cur + n, h->part, h->ncur * sizeof *cur);
       memcpy(cur + 2 * n, h->own, h->ncur * sizeof *cur);
     }
+    for (uint32_t i = h->ncur; i < n; ++i)
+      cur[i] = &NoSlab;
     h->cur = cur; /* the old arrays are metadata: never reused */
     h->part = cur + n;
     h->own = cur + 2 * n;
@@ -514,7 +521,7 @@ static struct ts_slab *adopt_orphan(struct ts_cache *c) {
  * full slab it replaces is unlisted until a free gives it room. */
 static struct ts_slab *make_current(struct ts_heap *h, uint32_t id,
                                     struct ts_slab *s) {
-  if (h->cur[id]) {
+  if (h->cur[id] != &NoSlab) {
     h->cur[id]->listed = false;
     h->cur[id]->empty_at = 0;
   }
@@ -533,7 +540,7 @@ static ts_slow struct ts_slab *refill(struct ts_cache *c) {
     purge(h, now_ms(), false);
   if (id < h->ncur) {
     struct ts_slab *s = h->cur[id];
-    if (s) {
+    if (s != &NoSlab) {
       collect_remote(s);
       if (s->freelist || carve(s, h))
         return s;
@@ -617,7 +624,7 @@ static inline void *pop(struct ts_slab *s, typeslab_token_t token,
 static inline struct ts_slab *current_with_room(const struct ts_heap *h,
                                                 uint32_t id, uint32_t limit) {
   struct ts_slab *s;
-  if (ts_unlikely(id >= limit || !(s = h->cur[id]) || !s->freelist))
+  if (ts_unlikely(id >= limit || !(s = h->cur[id])->freelist))
     return NULL;
   return s;
 }
@@ -645,7 +652,7 @@ void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
 /* After an owner's free: a slab that was full (never the current one,
  * which counts as listed) goes on the heap's partial list; one that became
  * empty on the heap's list of empty slabs. */
-static ts_slow void freed_into(struct ts_heap *h, struct ts_slab *s) {
+static __attribute__((noinline)) void freed_into(struct ts_heap *h, struct ts_slab *s) {
   if (!s->listed) {
     s->listed = true;
     s->hnext = h->part[s->cache->id];
