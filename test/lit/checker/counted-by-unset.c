@@ -26,6 +26,18 @@ struct ring *positive(size_t n) {
   return r;
 }
 
+// The same from kvmalloc, whose note names kvmalloc_flex.
+struct ring *positive_kvmalloc(size_t n) {
+  // expected-note@+1 {{'r' is allocated here with 'struct_size()'; 'kvmalloc_flex' sets the counter}}
+  struct ring *r = kvmalloc(struct_size(r, slots, n), GFP_KERNEL);
+  if (!r)
+    return NULL;
+  // expected-warning@+1 {{'r->slots' is used before its '__counted_by' counter 'nslots' is set [counted-by-unset]}}
+  r->slots[n - 1] = NULL;
+  r->nslots = n;
+  return r;
+}
+
 struct ring *negative(size_t n) {
   struct ring *r = kzalloc(struct_size(r, slots, n), GFP_KERNEL);
   if (!r)
