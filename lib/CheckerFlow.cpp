@@ -161,6 +161,52 @@ bool ObjectFlow::isMemset(const CallExpr *CE) {
          (F->getIdentifier() && F->getName() == "memset");
 }
 
+const CallExpr *ObjectFlow::asMemset(const Stmt *St) {
+  const auto *E = dyn_cast_or_null<Expr>(St);
+  const auto *CE = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
+  return CE && isMemset(CE) ? CE : nullptr;
+}
+
+bool ObjectFlow::testsNonNull(const Expr *Cond, const VarDecl *V) const {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (refersTo(Cond, V))
+    return true;
+  // !!p, likely(p): __builtin_expect(!!(p), 1).
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    if (Not->getOpcode() == UO_LNot)
+      if (const auto *Inner =
+              dyn_cast<UnaryOperator>(Not->getSubExpr()->IgnoreParenImpCasts()))
+        return Inner->getOpcode() == UO_LNot &&
+               testsNonNull(Inner->getSubExpr(), V);
+  if (const auto *CE = dyn_cast<CallExpr>(Cond))
+    return CE->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+           CE->getNumArgs() == 2 && testsNonNull(CE->getArg(0), V);
+  // p != NULL, NULL != p.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() != BO_NE)
+      return false;
+    auto IsNull = [&](const Expr *E) {
+      return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    };
+    return (refersTo(BO->getLHS(), V) && IsNull(BO->getRHS())) ||
+           (refersTo(BO->getRHS(), V) && IsNull(BO->getLHS()));
+  }
+  return false;
+}
+
+const CallExpr *ObjectFlow::memsetIfNonNull(const Stmt *St,
+                                            const VarDecl *V) const {
+  const auto *If = dyn_cast<IfStmt>(St);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable() ||
+      !testsNonNull(If->getCond(), V))
+    return nullptr;
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then))
+    Then = CS->body_empty() ? nullptr : CS->body_front();
+  return asMemset(Then);
+}
+
 void ObjectFlow::refsIn(const Stmt *E,
                         llvm::SmallPtrSetImpl<const Decl *> &Out) {
   if (!E)
@@ -228,9 +274,10 @@ const CallExpr *ObjectFlow::clearingMemset(const CallExpr *Call,
   unsigned Skipped = 0;
   for (++It; It != Block->body_end(); ++It) {
     const Stmt *Next = *It;
-    const auto *E = dyn_cast<Expr>(Next);
-    const auto *CE = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
-    if (!(CE && isMemset(CE))) {
+    const CallExpr *CE = asMemset(Next);
+    if (!CE)
+      CE = memsetIfNonNull(Next, Var);
+    if (!CE) {
       if (++Skipped > 4 || usesOutsideConditions(Next, Var) ||
           modifiesAny(Next, SizeVars))
         return nullptr;

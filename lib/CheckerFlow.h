@@ -43,7 +43,8 @@ public:
 
   /// The memset(Var, 0, Size) that clears the allocation Call stored to
   /// Var: in the same block, after at most four statements that only test
-  /// Var (or do not name it) and change nothing Size reads; or nullptr.
+  /// Var (or do not name it) and change nothing Size reads, alone or first
+  /// under an `if (Var)` (or `Var != NULL`, `likely(Var)`); or nullptr.
   const clang::CallExpr *clearingMemset(const clang::CallExpr *Call,
                                         const clang::VarDecl *Var,
                                         const clang::Expr *Size) const;
@@ -65,6 +66,14 @@ private:
   enclosingStatement(const clang::Stmt *E,
                      const clang::CompoundStmt **Block) const;
   static bool isMemset(const clang::CallExpr *CE);
+  /// The memset call statement St is, or nullptr.
+  static const clang::CallExpr *asMemset(const clang::Stmt *St);
+  /// True when Cond holds exactly when V is not null.
+  bool testsNonNull(const clang::Expr *Cond, const clang::VarDecl *V) const;
+  /// For `if (V) memset(...)` or `if (V) { memset(...); ... }` without an
+  /// else, that memset; else nullptr.
+  const clang::CallExpr *memsetIfNonNull(const clang::Stmt *St,
+                                         const clang::VarDecl *V) const;
   /// The declarations E refers to.
   static void refsIn(const clang::Stmt *E,
                      llvm::SmallPtrSetImpl<const clang::Decl *> &Out);

@@ -1,6 +1,7 @@
 // Proves memset-after-alloc: kmalloc followed by memset(p, 0, same size)
-// (after a NULL test) is a warning asking for kzalloc; kzalloc is quiet,
-// and so is an intentional partial clear or a fill with another byte.
+// (after a NULL test, or under 'if (p)') is a warning asking for kzalloc
+// (kvzalloc for kvmalloc); kzalloc is quiet, and so is an intentional
+// partial clear or a fill with another byte.
 // RUN: %clang -O0 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
 // RUN: %clang -O2 -fsyntax-only -Xclang -verify -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -fplugin-arg-kmalloc_obj-no-use-kmalloc-obj %s
 #include <linux/slab.h>
@@ -30,6 +31,35 @@ void *positive_bytes(size_t len) {
   return buf;
 }
 
+// The same from kvmalloc asks for kvzalloc.
+struct stats *positive_kvmalloc(void) {
+  // expected-note@+1 {{allocated here}}
+  struct stats *s = kvmalloc(sizeof(*s), GFP_KERNEL);
+  if (!s)
+    return NULL;
+  // expected-warning@+1 {{'memset' clears the whole allocation from 'kvmalloc'; use 'kvzalloc' [memset-after-alloc]}}
+  memset(s, 0, sizeof(*s));
+  return s;
+}
+
+// The memset guarded by a test that the allocation succeeded.
+struct stats *positive_guarded(size_t n) {
+  // expected-note@+1 {{allocated here}}
+  struct stats *s = kmalloc(sizeof(*s), GFP_KERNEL);
+  if (s)
+    // expected-warning@+1 {{'memset' clears the whole allocation from 'kmalloc'; use 'kzalloc'}}
+    memset(s, 0, sizeof(*s));
+  // expected-note@+1 {{allocated here}}
+  unsigned long *v = kmalloc(n, GFP_KERNEL);
+  if (likely(v != NULL)) {
+    // expected-warning@+1 {{'memset' clears the whole allocation from 'kmalloc'; use 'kzalloc'}}
+    memset(v, 0, n);
+    v[0] = 1;
+  }
+  kfree(v);
+  return s;
+}
+
 struct stats *negative(void) {
   struct stats *s = kzalloc(sizeof(*s), GFP_KERNEL);
   return s;
@@ -42,6 +72,23 @@ struct stats *intentional(void) {
     return NULL;
   memset(s, 0, 2 * sizeof(unsigned long));
   memset(s->hist, 0xff, sizeof(s->hist));
+  return s;
+}
+
+// Guarded, but not a clear of the whole allocation when it exists: a
+// partial clear, a clear on the failure path, a clear with an else.
+struct stats *guarded_not_whole(int c) {
+  struct stats *s = kmalloc(sizeof(*s), GFP_KERNEL);
+  if (s)
+    memset(s, 0, sizeof(s->rx));
+  struct stats *t = kmalloc(sizeof(*t), GFP_KERNEL);
+  if (!t)
+    memset(t, 0, sizeof(*t));
+  struct stats *u = kmalloc(sizeof(*u), GFP_KERNEL);
+  if (u && c)
+    memset(u, 0, sizeof(*u));
+  kfree(t);
+  kfree(u);
   return s;
 }
 
