@@ -4,7 +4,8 @@
 // kvmalloc_obj, kvzalloc_obj, kvmalloc_objs, kvzalloc_objs, kvmalloc_flex
 // and kvzalloc_flex, leave kvmalloc_node and note-only fixes alone, and
 // the converted program compiles warning-free and prints exactly what the
-// original prints (sizes, zeroing, counters, overflow), at -O0 and -O2.
+// original prints, on stdout and stderr (sizes, zeroing, counters,
+// overflow), at -O0 and -O2.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: cp %s %t/conv.c && cp %s %t/conv-O2.c
 // RUN: %clang -O0 -fsyntax-only -I %typeslab_corpus/include -I %typeslab_include -fplugin=%typeslab_checker -fplugin-arg-kmalloc_obj-no-untyped -Xclang -fixit %t/conv.c 2>/dev/null
@@ -15,8 +16,8 @@
 // RUN: %clang -O0 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %t/conv.c %typeslab_runtime -lpthread -o %t/conv0
 // RUN: %clang -O2 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %s %typeslab_runtime -lpthread -o %t/orig2
 // RUN: %clang -O2 -Wall -Werror -I %typeslab_corpus/include -I %typeslab_include %t/conv.c %typeslab_runtime -lpthread -o %t/conv2
-// RUN: %t/orig0 > %t/orig0.out && %t/conv0 > %t/conv0.out && diff %t/orig0.out %t/conv0.out
-// RUN: %t/orig2 > %t/orig2.out && %t/conv2 > %t/conv2.out && diff %t/orig2.out %t/conv2.out
+// RUN: %t/orig0 > %t/orig0.out 2>&1 && %t/conv0 > %t/conv0.out 2>&1 && diff %t/orig0.out %t/conv0.out
+// RUN: %t/orig2 > %t/orig2.out 2>&1 && %t/conv2 > %t/conv2.out 2>&1 && diff %t/orig2.out %t/conv2.out
 // RUN: FileCheck %s --check-prefix=OUT --input-file=%t/conv0.out
 // RUN: FileCheck %s --check-prefix=OUT --input-file=%t/conv2.out
 #include <linux/slab.h>
