@@ -712,6 +712,14 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
       if (Ctx.hasSameUnqualifiedType(T.getCanonicalType(),
                                      DT.getCanonicalType()))
         return finish(T, Shape, "size+" + D.Key);
+      // n * sizeof(**p) into a pointer to a whole array 'T (*p)[8][9]': the
+      // memory is an array of the destination array's elements.
+      if (S.K == SizeFact::Array)
+        if (const auto *AT = Ctx.getAsConstantArrayType(DT))
+          if (Ctx.hasSameUnqualifiedType(
+                  AT->getElementType().getCanonicalType(),
+                  T.getCanonicalType()))
+            return finish(T, SiteShape::Array, "size+" + D.Key);
       bool Records = T->isRecordType() || DT->isRecordType();
       bool SizesDiffer =
           !DT->isIncompleteType() && !T->isIncompleteType() &&
