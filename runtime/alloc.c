@@ -57,8 +57,7 @@ void *ts_alloc_fast(size_t size, typeslab_token_t token,
                     const void *caller) {
   if (ts_unlikely(size - 1 >= TS_MAX_SMALL))
     return NULL;
-  struct ts_cache *c =
-      ts_pick_fast(ts_class_of_small(size), size, token, caller);
+  struct ts_cache *c = ts_pick_fast(size, token, caller);
   if (ts_unlikely(!c))
     return NULL;
   return ts_cache_pop(c, token);

@@ -202,10 +202,11 @@ size_t ts_large_count(void);
  * without ts.lock held. */
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2);
-/* The cache of a default-aligned request of class cls when it exists and
- * needs no lock or table, else NULL. */
-struct ts_cache *ts_pick_fast(unsigned cls, size_t size,
-                              typeslab_token_t token, const void *caller);
+/* The cache of a default-aligned request of 1..TS_MAX_SMALL bytes when it
+ * exists and needs no lock or table, else NULL (after init). */
+struct ts_cache *ts_pick_fast(size_t size, typeslab_token_t token,
+                              const void *caller);
+void ts_modes_init(void);
 
 /* Core entry points (alloc.c). ts_alloc_fast serves what the fast path
  * can (a small default-aligned request, its cache and a free object in

@@ -49,16 +49,23 @@ extern const struct typeslab_type __start_typeslab_types[]
 extern const struct typeslab_type __stop_typeslab_types[]
     __attribute__((weak, visibility("hidden")));
 
+/* The descriptor section's size in 8-byte words, set at init (0 before,
+ * and without descriptors). */
+static uint64_t DescWords;
+
+void ts_modes_init(void) {
+  DescWords = ((uintptr_t)__stop_typeslab_types -
+               (uintptr_t)__start_typeslab_types) >> 3;
+}
+
 /* The descriptor a token names, or NULL for hash tokens. */
 static struct typeslab_type *as_descriptor(typeslab_token_t t) {
-  uintptr_t lo = (uintptr_t)__start_typeslab_types;
-  uintptr_t hi = (uintptr_t)__stop_typeslab_types;
-  /* t in [lo, hi) and 8-aligned in one unsigned test: rotated right by 3,
-   * a misaligned offset has its low bits on top (none without descriptors:
-   * both bounds are 0). The magic, read at an aligned address in the
-   * section, tells a descriptor's start from anything else. */
-  uint64_t off = t - lo;
-  if (((off >> 3) | (off << 61)) >= (hi - lo) >> 3)
+  /* t in the section and 8-aligned in one unsigned test: rotated right by
+   * 3, a misaligned offset has its low bits on top. The magic, read at an
+   * aligned address in the section, tells a descriptor's start from
+   * anything else. */
+  uint64_t off = t - (uintptr_t)__start_typeslab_types;
+  if (((off >> 3) | (off << 61)) >= DescWords)
     return NULL;
   struct typeslab_type *d = (struct typeslab_type *)(uintptr_t)t;
   return d->magic == TYPESLAB_DESC_MAGIC ? d : NULL;
@@ -177,35 +184,38 @@ static unsigned random_row(const void *caller) {
 }
 
 /* The cache when it exists and needs no table lookup; else NULL. The two
- * modes of the issue's speed targets, none and isolated, come first. */
-static struct ts_cache *pick_fast(unsigned cls, size_t size,
-                                  typeslab_token_t token, const void *caller,
-                                  bool pow2) {
+ * modes of the issue's speed targets, none and isolated, come first; a
+ * type's exact cache needs no size class. Called after init (the class
+ * table) with 1 <= size <= TS_MAX_SMALL. */
+static struct ts_cache *pick_fast(size_t size, typeslab_token_t token,
+                                  const void *caller, bool pow2) {
   enum typeslab_mode mode = ts.mode;
+  unsigned cls;
   if (ts_likely(mode == TYPESLAB_MODE_NONE))
-    return peek(&Plain[cls]);
+    return peek(&Plain[ts_class_of_small(size)]);
   if (ts_likely(mode == TYPESLAB_MODE_ISOLATED)) {
     /* Token 0 is no descriptor either: one test for both on the way. */
     struct typeslab_type *d = as_descriptor(token);
     if (ts_unlikely(!d))
-      return token ? NULL : peek(&Untyped[cls]);
+      return token ? NULL : peek(&Untyped[ts_class_of_small(size)]);
     struct ts_type *t =
         __atomic_load_n((struct ts_type **)&d->cache, __ATOMIC_ACQUIRE);
     if (ts_unlikely(!t))
       return NULL;
     if (fits_fixed(t, size, pow2))
       return peek(&t->fixed);
-    return peek(&t->bucket[cls]);
+    return peek(&t->bucket[ts_class_of_small(size)]);
   }
+  cls = ts_class_of_small(size);
   if (mode == TYPESLAB_MODE_RANDOM)
     return peek(&Random[random_row(caller)][cls]);
   /* Partitioned; token 0 stays in the plain row. */
   return peek(token ? &Part[partition_of(token)][cls] : &Plain[cls]);
 }
 
-struct ts_cache *ts_pick_fast(unsigned cls, size_t size,
-                              typeslab_token_t token, const void *caller) {
-  return pick_fast(cls, size, token, caller, false);
+struct ts_cache *ts_pick_fast(size_t size, typeslab_token_t token,
+                              const void *caller) {
+  return pick_fast(size, token, caller, false);
 }
 
 static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
@@ -214,10 +224,10 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
 
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2) {
-  unsigned cls = ts_class_index(size);
-  struct ts_cache *c = pick_fast(cls, size, token, caller, pow2);
+  struct ts_cache *c = pick_fast(size, token, caller, pow2);
   if (ts_likely(c))
     return c;
+  unsigned cls = ts_class_index(size);
   pthread_mutex_lock(&ts.lock);
   c = pick_locked(cls, size, token, caller, pow2);
   pthread_mutex_unlock(&ts.lock);

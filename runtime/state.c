@@ -89,6 +89,7 @@ static void init_locked(void) {
   if (env_on("TYPESLAB_SLABINFO"))
     atexit(dump_at_exit);
   ts_class_table_init();
+  ts_modes_init();
   ts.ready = true;
 }
 
