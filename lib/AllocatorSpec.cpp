@@ -84,6 +84,8 @@ constexpr Row KernelRows[] = {
     {"kmalloc_array_node", 1, 0, 2, -1, -1, -1},
     {"kvmalloc_node", 0, -1, 1, -1, -1, -1},
     {"kmemdup", 1, -1, 2, -1, 0, -1},
+    // The copy's size comes from the string itself: no size argument.
+    {"kstrdup", -1, -1, 1, -1, 0, -1},
     {"devm_kmalloc", 1, -1, 2, -1, -1, 0},
     {"devm_kzalloc", 1, -1, 2, -1, -1, 0},
     {"devm_kcalloc", 2, 1, 3, -1, -1, 0},

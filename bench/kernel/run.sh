@@ -35,7 +35,8 @@ cd "$ksrc"
 [ -f .config ] || make LLVM=-22 defconfig >/dev/null
 
 plugin=$kbuild/TypeslabPass.so
-cp "$build/lib/TypeslabPass.so" "$plugin"
+# The pass loads its front-end half from its own folder: copy both.
+cp "$build/lib/TypeslabPass.so" "$build/lib/TypeslabFrontend.so" "$kbuild/"
 cp "$here/kernel-6.12.json" "$kbuild/kernel-6.12.json"
 kcflags="-fpass-plugin=$plugin -mllvm -typeslab-report-only \
 -mllvm -typeslab-sites=$sites -mllvm -typeslab-verify \

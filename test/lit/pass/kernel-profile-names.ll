@@ -1,5 +1,5 @@
-; Proves that every allocator of the kernel profile, devm_* and kmemdup
-; included, is rewritten to its X_token variant with the original arguments
+; Proves that every allocator of the kernel profile, devm_*, kmemdup and
+; kstrdup (which has no size argument) included, is rewritten to its X_token variant with the original arguments
 ; in place and the token (here the fallback 0 of an untyped site) appended
 ; after the last one, node and device arguments included.
 ; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S %s | FileCheck %s
@@ -142,6 +142,14 @@ define ptr @call_kmemdup(ptr %p, i64 %n, i32 %f) {
   ret ptr %r
 }
 
+; CHECK-LABEL: define ptr @call_kstrdup(
+; CHECK-NEXT: %r = call ptr @kstrdup_token(ptr %s, i32 %f, i64 0)
+; CHECK-NEXT: ret ptr %r
+define ptr @call_kstrdup(ptr %s, i32 %f) {
+  %r = call ptr @kstrdup(ptr %s, i32 %f)
+  ret ptr %r
+}
+
 ; CHECK-LABEL: define ptr @call_devm_kmalloc(
 ; CHECK-NEXT: %r = call ptr @devm_kmalloc_token(ptr %p, i64 %n, i32 %f, i64 0)
 ; CHECK-NEXT: ret ptr %r
@@ -191,6 +199,7 @@ declare ptr @kcalloc_node(i64, i64, i32, i32)
 declare ptr @kmalloc_array_node(i64, i64, i32, i32)
 declare ptr @kvmalloc_node(i64, i32, i32)
 declare ptr @kmemdup(ptr, i64, i32)
+declare ptr @kstrdup(ptr, i32)
 declare ptr @devm_kmalloc(ptr, i64, i32)
 declare ptr @devm_kzalloc(ptr, i64, i32)
 declare ptr @devm_kcalloc(ptr, i64, i64, i32)
