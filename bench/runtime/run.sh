@@ -6,6 +6,9 @@
 #   2. callgrind: instructions per tight pair (difference of two runs);
 #   3. kernelwork: time and peak RSS of the 2,000-type workload.
 # Writes raw lines to $OUT (default bench/runtime/out) and prints tables.
+# BEFORE=OTHER_BUILD_DIR adds that build's runtime (an older commit, built
+# with ninja bench-runtime) in none and isolated modes to every round, as
+# was-none and was-isolated, for before/after figures measured together.
 set -eu
 B=${1:?usage: run.sh BUILD_DIR [ROUNDS]}
 ROUNDS=${2:-5}
@@ -27,9 +30,15 @@ run_alloc() {
     jemalloc) LD_PRELOAD=$JE $WRAP "$PROG" jemalloc "$@" ;;
     mimalloc) $WRAP "$PROG" mimalloc "$@" ;;
     ts-*) TYPESLAB_MODE=${id#ts-} $WRAP "$PROG" typeslab "$@" ;;
+    was-*) TYPESLAB_MODE=${id#was-} $WRAP "$BEFORE/bin/${PROG##*/}" typeslab "$@" ;;
   esac
 }
 ALLOCS="glibc jemalloc mimalloc ts-none ts-random ts-partitioned ts-isolated"
+BEFORE=${BEFORE:-}
+if [ -n "$BEFORE" ]; then
+  ninja -C "$BEFORE" -j2 bench-runtime >/dev/null
+  ALLOCS="$ALLOCS was-none was-isolated"
+fi
 
 if [ "${SKIP_PAIRS:-0}" != 1 ]; then
   : >"$OUT/pairs.txt"

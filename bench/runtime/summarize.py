@@ -8,6 +8,9 @@ import sys
 
 ALLOCS = ["glibc", "jemalloc", "mimalloc", "ts-none", "ts-random",
           "ts-partitioned", "ts-isolated"]
+# With BEFORE=<build> (run.sh), an older runtime's none and isolated modes
+# run in the same rounds: columns was-none and was-isolated.
+WAS = ["was-none", "was-isolated"]
 
 
 def lines(path):
@@ -104,6 +107,10 @@ def work(out):
 
 
 out = sys.argv[1]
+seen = set()
+for f in ("pairs.txt", "callgrind.txt", "work.txt"):
+    seen.update(l[0] for l in lines(os.path.join(out, f)))
+ALLOCS += [a for a in WAS if a in seen]
 pairs(out)
 callgrind(out)
 work(out)
