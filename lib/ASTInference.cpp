@@ -12,7 +12,9 @@
 //     local that only holds the call's result. Nothing crosses an unrelated
 //     call or assignment, so an outer cast never types an inner allocation.
 // When both readings name different records, the site is reported as
-// conflicting instead of guessed.
+// conflicting instead of guessed. Runs in TypeslabFrontend.so (under
+// `clang -fpass-plugin=TypeslabPass.so`) and in the checker
+// (`clang -fplugin=KmallocObjChecker.so`).
 //
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
@@ -28,48 +30,6 @@
 using namespace clang;
 
 namespace typeslab {
-
-llvm::StringRef reasonClassName(ReasonClass C) {
-  switch (C) {
-  case ReasonClass::None:
-    return "";
-  case ReasonClass::RuntimeSizeNoType:
-    return "runtime-size-no-type";
-  case ReasonClass::ConstantSizeNoType:
-    return "constant-size-no-type";
-  case ReasonClass::SizeBucket:
-    return "size-bucket";
-  case ReasonClass::ConflictingEvidence:
-    return "conflicting-evidence";
-  case ReasonClass::IndirectCall:
-    return "indirect-call";
-  case ReasonClass::OpaqueWrapper:
-    return "opaque-wrapper";
-  case ReasonClass::VariadicAllocator:
-    return "variadic-allocator";
-  case ReasonClass::BadDeclaration:
-    return "bad-declaration";
-  case ReasonClass::IncompleteType:
-    return "incomplete-type";
-  case ReasonClass::NoEvidence:
-    return "no-evidence";
-  }
-  return "no-evidence";
-}
-
-llvm::StringRef siteShapeName(SiteShape S) {
-  switch (S) {
-  case SiteShape::Single:
-    return "single";
-  case SiteShape::Array:
-    return "array";
-  case SiteShape::Flex:
-    return "flex";
-  case SiteShape::Unknown:
-    return "unknown";
-  }
-  return "unknown";
-}
 
 namespace {
 

@@ -1,20 +1,23 @@
-//===- ASTInference.h - Allocation-site type inference on the AST -*- C++
-//-*-===//
+//===- ASTInference.h - Site type inference on the AST ----------*- C++ -*-===//
 //
 // Given a call to an allocator of the spec, works out the allocated type from
 // the size expression (sizeof, offsetof, struct_size, size_add/size_mul,
 // ALIGN/max/round_up, ARRAY_SIZE counts, local size variables) and from where
 // the result flows (assignment, initialisation, return, argument, explicit
-// cast), seeing through alloc_hooks-style statement expressions. Used by the
-// pass's front-end half and by the checker, so both speak of the same
-// verdicts and reason classes.
+// cast), seeing through alloc_hooks-style statement expressions. Part of the
+// Clang-side library typeslabClang, used by the pass's front-end half
+// (TypeslabFrontend.so, under `clang -fpass-plugin=TypeslabPass.so`) and by
+// the checker (`clang -fplugin=KmallocObjChecker.so`), so both speak of the
+// same verdicts and reason classes (VerdictKinds.h). TypeslabPass.so never
+// links it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TYPESLAB_LIB_ASTINFERENCE_H
 #define TYPESLAB_LIB_ASTINFERENCE_H
 
+#include "ASTTypeIdentity.h"
 #include "AllocatorSpec.h"
-#include "TypeIdentity.h"
+#include "VerdictKinds.h"
 
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Type.h"
@@ -33,28 +36,7 @@ class VarDecl;
 
 namespace typeslab {
 
-/// Why a site is untyped. The names (reasonClassName) appear in remarks,
-/// site records, checker remarks and CI reports.
-enum class ReasonClass {
-  None,                ///< Typed.
-  RuntimeSizeNoType,   ///< Runtime size; result only stored to a 'void *'.
-  ConstantSizeNoType,  ///< Constant size (PAGE_SIZE...) and no type anywhere.
-  SizeBucket,          ///< Size picks between types (c ? sizeof(A) : ...).
-  ConflictingEvidence, ///< Size and destination name different types.
-  IndirectCall,        ///< Call through a function pointer.
-  OpaqueWrapper,       ///< Size comes from a wrapper's parameter.
-  VariadicAllocator,   ///< Typed variant cannot take a trailing token.
-  BadDeclaration,      ///< Allocator declared with too few parameters.
-  IncompleteType,      ///< The named type is incomplete at the site.
-  NoEvidence,          ///< Nothing to go on (IR-only fallback).
-};
-
-llvm::StringRef reasonClassName(ReasonClass C);
-
-/// How the size relates to the type.
-enum class SiteShape { Single, Array, Flex, Unknown };
-llvm::StringRef siteShapeName(SiteShape S);
-
+/// The AST half's verdict on one call.
 struct SiteVerdict {
   bool Typed = false;
   clang::QualType Type;  ///< Allocated (element/header) type when typed.

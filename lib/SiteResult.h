@@ -2,8 +2,8 @@
 #ifndef TYPESLAB_LIB_SITERESULT_H
 #define TYPESLAB_LIB_SITERESULT_H
 
-#include "ASTInference.h"
 #include "TypeIdentity.h"
+#include "VerdictKinds.h"
 
 #include <string>
 

@@ -1,11 +1,14 @@
-//===- TypeIdentity.h - Name + layout identity of an allocated type -*- C++
-//-*-===//
+//===- TypeIdentity.h - Name + layout identity of a type --------*- C++ -*-===//
 //
 // A TypeIdentity is everything a descriptor carries: canonical name, size,
 // alignment, flexible-array element size, pointer granules and flags, and the
-// layout hash over the identity string of include/typeslab/token.h. It is
-// computed from a Clang type (the front-end half, the checker) or from an IR
-// type (the pass's fallback), so both give one token to one type.
+// layout hash over the identity string of include/typeslab/token.h. This
+// header is LLVM-only: it computes the identity of an IR type (the pass's
+// fallback, e.g. under `opt -load-pass-plugin=TypeslabPass.so
+// -passes=typeslab`); ASTTypeIdentity.h computes it from a Clang type (the
+// front-end half under `clang -fpass-plugin=TypeslabPass.so`, the checker
+// under `clang -fplugin=KmallocObjChecker.so`), so both give one token to
+// one type.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TYPESLAB_LIB_TYPEIDENTITY_H
@@ -17,17 +20,15 @@
 #include <string>
 #include <vector>
 
-namespace clang {
-class ASTContext;
-class QualType;
-} // namespace clang
-
 namespace llvm {
 class DataLayout;
 class Type;
 } // namespace llvm
 
 namespace typeslab {
+
+/// Granules beyond this are not scanned for pointers (a 512 KiB object).
+inline constexpr uint64_t MaxScannedGranules = 1u << 16;
 
 struct TypeIdentity {
   std::string Name;      ///< "struct priv", "int", "char[64]", "struct foo *".
@@ -44,15 +45,6 @@ struct TypeIdentity {
   /// Computes Hash from the other fields.
   void finalize();
 };
-
-/// Identity of a (complete) Clang type; qualifiers and typedefs dropped.
-/// Returns false for incomplete, function and void types.
-bool identityFromAST(const clang::ASTContext &Ctx, clang::QualType T,
-                     TypeIdentity &Out);
-
-/// The user-facing canonical name of a Clang type (no qualifiers, no
-/// source locations for anonymous records).
-std::string canonicalTypeName(const clang::ASTContext &Ctx, clang::QualType T);
 
 /// Identity of an IR type; named structs map "struct.foo.12" to
 /// "struct foo". Returns false for types with no size.

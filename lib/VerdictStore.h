@@ -15,7 +15,9 @@
 #ifndef TYPESLAB_LIB_VERDICTSTORE_H
 #define TYPESLAB_LIB_VERDICTSTORE_H
 
-#include "ASTInference.h"
+#include "AllocatorSpec.h"
+#include "TypeIdentity.h"
+#include "VerdictKinds.h"
 
 #include "llvm/ADT/StringRef.h"
 
