@@ -57,10 +57,8 @@ void *ts_alloc_fast(size_t size, typeslab_token_t token,
                     const void *caller) {
   if (ts_unlikely(size - 1 >= TS_MAX_SMALL))
     return NULL;
-  struct ts_cache *c = ts_pick_fast(size, token, caller);
-  if (ts_unlikely(!c))
-    return NULL;
-  return ts_cache_pop(c, token);
+  /* A cache not created yet is a placeholder with an id no heap serves. */
+  return ts_cache_pop(ts_pick_fast(size, token, caller), token);
 }
 
 __attribute__((flatten)) void *ts_alloc(size_t size, size_t align,

@@ -203,7 +203,8 @@ size_t ts_large_count(void);
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2);
 /* The cache of a default-aligned request of 1..TS_MAX_SMALL bytes when it
- * exists and needs no lock or table, else NULL (after init). */
+ * exists and needs no lock or table, else a placeholder whose id no heap
+ * has room for, so ts_cache_pop declines (after init). */
 struct ts_cache *ts_pick_fast(size_t size, typeslab_token_t token,
                               const void *caller);
 void ts_modes_init(void);

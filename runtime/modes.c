@@ -39,10 +39,18 @@ struct ts_type {
   char namebuf[48];
 };
 
-static struct ts_cache *Plain[TS_NCLASSES];
-static struct ts_cache *Untyped[TS_NCLASSES];
-static struct ts_cache *Random[TS_RANDOM_COPIES][TS_NCLASSES];
-static struct ts_cache *Part[TS_MAX_PARTITIONS][TS_NCLASSES];
+/* Every cache slot (the rows, a type's exact cache and buckets) holds
+ * NoCache until its cache exists: the fast path reads NoCache's id, which
+ * no heap has room for, and declines without a NULL test. */
+static struct ts_cache NoCache = {.id = UINT32_MAX};
+
+#define NO_ROW {[0 ... TS_NCLASSES - 1] = &NoCache}
+static struct ts_cache *Plain[TS_NCLASSES] = NO_ROW;
+static struct ts_cache *Untyped[TS_NCLASSES] = NO_ROW;
+static struct ts_cache *Random[TS_RANDOM_COPIES][TS_NCLASSES] = {
+    [0 ... TS_RANDOM_COPIES - 1] = NO_ROW};
+static struct ts_cache *Part[TS_MAX_PARTITIONS][TS_NCLASSES] = {
+    [0 ... TS_MAX_PARTITIONS - 1] = NO_ROW};
 
 extern const struct typeslab_type __start_typeslab_types[]
     __attribute__((weak, visibility("hidden")));
@@ -52,6 +60,11 @@ extern const struct typeslab_type __stop_typeslab_types[]
 /* The descriptor section's size in 8-byte words, set at init (0 before,
  * and without descriptors). */
 static uint64_t DescWords;
+
+static void no_caches(struct ts_cache **slots, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    slots[i] = &NoCache;
+}
 
 void ts_modes_init(void) {
   DescWords = ((uintptr_t)__stop_typeslab_types -
@@ -71,18 +84,30 @@ static struct typeslab_type *as_descriptor(typeslab_token_t t) {
   return d->magic == TYPESLAB_DESC_MAGIC ? d : NULL;
 }
 
+/* The cache of slot, created (ts.lock held) if it is still NoCache. */
+static struct ts_cache *ensure(struct ts_cache **slot, const char *name,
+                               uint32_t size, uint32_t align, bool typed) {
+  if (*slot != &NoCache)
+    return *slot;
+  struct ts_cache *c = ts_cache_new(name, size, align);
+  if (!c)
+    return NULL;
+  c->one_type = typed; /* a type's own cache: all its objects carry the
+                          type's one token */
+  __atomic_store_n(slot, c, __ATOMIC_RELEASE);
+  return c;
+}
+
 static struct ts_cache *row_cache(struct ts_cache **slot, const char *fmt,
                                   unsigned row, unsigned cls) {
-  if (ts_likely(*slot))
+  if (ts_likely(*slot != &NoCache))
     return *slot;
   char name[64];
   if (row == ~0u)
     snprintf(name, sizeof name, fmt, ts_class_size(cls));
   else
     snprintf(name, sizeof name, fmt, row, ts_class_size(cls));
-  struct ts_cache *c = ts_cache_new(name, ts_class_size(cls), TS_MIN_ALIGN);
-  __atomic_store_n(slot, c, __ATOMIC_RELEASE);
-  return c;
+  return ensure(slot, name, ts_class_size(cls), TS_MIN_ALIGN, false);
 }
 
 static inline struct ts_cache *peek(struct ts_cache *const *slot) {
@@ -95,8 +120,11 @@ static size_t HashCap, HashUsed;
 
 static struct ts_type *new_type(typeslab_token_t key) {
   struct ts_type *t = ts_meta_alloc(sizeof *t);
-  if (t)
+  if (t) {
     t->key = key;
+    t->fixed = &NoCache;
+    no_caches(t->bucket, TS_NCLASSES);
+  }
   return t;
 }
 
@@ -171,42 +199,39 @@ static unsigned partition_of(typeslab_token_t token) {
   return p ? (unsigned)p : 1;
 }
 
-/* A type's own cache: all its objects carry the type's one token. */
-static struct ts_cache *one_type(struct ts_cache *c) {
-  if (c)
-    c->one_type = true;
-  return c;
-}
 
 static unsigned random_row(const void *caller) {
   uint64_t h = (uint64_t)(uintptr_t)caller * 0x9e3779b97f4a7c15ull;
   return (unsigned)(h >> 60) % TS_RANDOM_COPIES;
 }
 
-/* The cache when it exists and needs no table lookup; else NULL. The two
- * modes of the issue's speed targets, none and isolated, come first; a
- * type's exact cache needs no size class. Called after init (the class
+/* The cache when it exists and needs no table lookup; else NoCache. The
+ * two modes of the issue's speed targets come first, isolated (the longer
+ * lookup) before none; a type's exact cache needs no size class. Called after init (the class
  * table) with 1 <= size <= TS_MAX_SMALL. */
 static struct ts_cache *pick_fast(size_t size, typeslab_token_t token,
                                   const void *caller, bool pow2) {
   enum typeslab_mode mode = ts.mode;
   unsigned cls;
-  if (ts_likely(mode == TYPESLAB_MODE_NONE))
-    return peek(&Plain[ts_class_of_small(size)]);
   if (ts_likely(mode == TYPESLAB_MODE_ISOLATED)) {
     /* Token 0 is no descriptor either: one test for both on the way. */
     struct typeslab_type *d = as_descriptor(token);
     if (ts_unlikely(!d))
-      return token ? NULL : peek(&Untyped[ts_class_of_small(size)]);
+      return token ? &NoCache : peek(&Untyped[ts_class_of_small(size)]);
     struct ts_type *t =
         __atomic_load_n((struct ts_type **)&d->cache, __ATOMIC_ACQUIRE);
     if (ts_unlikely(!t))
-      return NULL;
-    if (fits_fixed(t, size, pow2))
+      return &NoCache;
+    /* The common request is the type's own size, which always fits (its
+     * slots are aligned to at least its natural alignment): one compare. */
+    if (ts_likely(size == t->fixed_size && !pow2) ||
+        fits_fixed(t, size, pow2))
       return peek(&t->fixed);
     return peek(&t->bucket[ts_class_of_small(size)]);
   }
   cls = ts_class_of_small(size);
+  if (ts_likely(mode == TYPESLAB_MODE_NONE))
+    return peek(&Plain[cls]);
   if (mode == TYPESLAB_MODE_RANDOM)
     return peek(&Random[random_row(caller)][cls]);
   /* Partitioned; token 0 stays in the plain row. */
@@ -225,7 +250,7 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2) {
   struct ts_cache *c = pick_fast(size, token, caller, pow2);
-  if (ts_likely(c))
+  if (ts_likely(c != &NoCache))
     return c;
   unsigned cls = ts_class_index(size);
   pthread_mutex_lock(&ts.lock);
@@ -257,23 +282,12 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
     struct ts_type *t = type_of(token);
     if (!t)
       return NULL;
-    if (fits_fixed(t, size, pow2)) {
-      if (!t->fixed)
-        __atomic_store_n(&t->fixed, one_type(ts_cache_new(t->name,
-                                                          t->fixed_size,
-                                                          t->align)),
-                         __ATOMIC_RELEASE);
-      return t->fixed;
-    }
-    if (!t->bucket[cls]) {
-      char name[96];
-      snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
-      __atomic_store_n(&t->bucket[cls],
-                       one_type(ts_cache_new(name, ts_class_size(cls),
-                                             TS_MIN_ALIGN)),
-                       __ATOMIC_RELEASE);
-    }
-    return t->bucket[cls];
+    if (fits_fixed(t, size, pow2))
+      return ensure(&t->fixed, t->name, t->fixed_size, t->align, true);
+    char name[96];
+    snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
+    return ensure(&t->bucket[cls], name, ts_class_size(cls), TS_MIN_ALIGN,
+                  true);
   }
   }
   return row_cache(&Plain[cls], "kmalloc-%u", ~0u, cls);
