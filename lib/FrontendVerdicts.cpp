@@ -22,6 +22,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Timer.h"
 
 using namespace clang;
@@ -46,6 +48,57 @@ public:
   std::vector<AllocatorInfo> Found;
   /// The verdicts, in emission order.
   std::vector<FrontendSite> Verdicts;
+
+  /// Walks only the functions codegen emits (C): the roots, then every
+  /// internal function they reference, transitively. A kernel TU defines
+  /// thousands of static inline helpers in headers that reference each
+  /// other but that no emitted function reaches; skipping them is most of
+  /// the front end's cost.
+  void walkReachable(TranslationUnitDecl *TU) {
+    Reachable = true;
+    for (Decl *D : TU->decls()) {
+      if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+        if (FD->doesThisDeclarationHaveABody() && isRoot(FD))
+          enqueue(FD);
+        if (const auto *A = FD->getAttr<AliasAttr>())
+          Aliasees.insert(A->getAliasee());
+      } else if (auto *VD = dyn_cast<VarDecl>(D)) {
+        // Functions named in a global's initializer (ops tables) are
+        // emitted with it.
+        if (const Expr *Init = VD->getInit())
+          TraverseStmt(const_cast<Expr *>(Init));
+        if (const auto *A = VD->getAttr<AliasAttr>())
+          Aliasees.insert(A->getAliasee());
+      }
+    }
+    if (!Aliasees.empty())
+      for (Decl *D : TU->decls())
+        if (auto *FD = dyn_cast<FunctionDecl>(D))
+          if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier() &&
+              Aliasees.contains(FD->getName()))
+            enqueue(FD);
+    while (!Worklist.empty()) {
+      FunctionDecl *FD = Worklist.back();
+      Worklist.pop_back();
+      TraverseDecl(FD);
+    }
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (Reachable)
+      if (auto *FD = dyn_cast<FunctionDecl>(E->getDecl()))
+        if (FunctionDecl *Def = FD->getDefinition())
+          enqueue(Def);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (Reachable)
+      if (const auto *A = VD->getAttr<CleanupAttr>())
+        if (FunctionDecl *FD = A->getFunctionDecl())
+          if (FunctionDecl *Def = FD->getDefinition())
+            enqueue(Def);
+    return true;
+  }
 
   /// Calls are visited after their arguments, as codegen evaluates them.
   bool shouldTraversePostOrder() const { return true; }
@@ -95,8 +148,8 @@ public:
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     // Codegen emits no internal function that nothing references; the
     // unused static inline helpers of kernel headers are most of a TU.
-    if (FD->doesThisDeclarationHaveABody() && !FD->isExternallyVisible() &&
-        !FD->isUsed() && !FD->isReferenced())
+    if (!Reachable && FD->doesThisDeclarationHaveABody() &&
+        !FD->isExternallyVisible() && !FD->isUsed() && !FD->isReferenced())
       return true;
     const FunctionDecl *Saved = Current;
     std::unique_ptr<FunctionParents> SavedParents = std::move(Parents);
@@ -200,6 +253,22 @@ private:
     return S;
   }
 
+  /// Functions codegen emits whatever references them.
+  static bool isRoot(const FunctionDecl *FD) {
+    return FD->isExternallyVisible() || FD->hasAttr<UsedAttr>() ||
+           FD->hasAttr<RetainAttr>() || FD->hasAttr<ConstructorAttr>() ||
+           FD->hasAttr<DestructorAttr>();
+  }
+  void enqueue(FunctionDecl *FD) {
+    if (Queued.insert(FD).second)
+      Worklist.push_back(FD);
+  }
+
+  bool Reachable = false;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Queued;
+  std::vector<FunctionDecl *> Worklist;
+  llvm::StringSet<> Aliasees;
+
   ASTContext &Ctx;
   SiteInferrer Inferrer;
   std::unique_ptr<MangleContext> Mangler;
@@ -224,7 +293,10 @@ public:
     AllocatorSpec Extended = Spec;
     for (unsigned Round = 0;; ++Round) {
       VerdictCollector C(Ctx, Extended);
-      C.TraverseDecl(Ctx.getTranslationUnitDecl());
+      if (Ctx.getLangOpts().CPlusPlus)
+        C.TraverseDecl(Ctx.getTranslationUnitDecl());
+      else
+        C.walkReachable(Ctx.getTranslationUnitDecl());
       bool New = false;
       for (AllocatorInfo &W : C.Found) {
         if (Extended.lookup(W.Name))
