@@ -6,12 +6,15 @@
  *   Above 8 KiB, objects come straight from pages.
  *   __GFP_ZERO zeroes; krealloc keeps type and contents, shrinking in place.
  *   Failure is NULL, except with __GFP_NOFAIL, which retries then aborts.
+ *   kstrdup, kstrndup, kmemdup_nul and kvasprintf allocate the exact
+ *   string (+ NUL) and return NULL for a NULL string.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
 #include "typeslab/kernel.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #define KMALLOC_MAX_SIZE (4ul << 20)
@@ -152,13 +155,51 @@ void *kmemdup_token(const void *src, size_t len, gfp_t gfp,
     memcpy(p, src, len);
   return p;
 }
+
+/* The string copies: len bytes of s and a NUL in a len + 1 byte object.
+ * Every byte is written, so __GFP_ZERO would only cost time. */
+static inline char *dup_nul(const char *s, size_t len, gfp_t gfp,
+                            typeslab_token_t token, const void *caller) {
+  size_t n;
+  if (ts_unlikely(__builtin_add_overflow(len, 1, &n)))
+    return nofail(NULL, gfp);
+  char *p = kalloc(n, gfp & ~__GFP_ZERO, token, K, caller);
+  if (p) {
+    memcpy(p, s, len);
+    p[len] = '\0';
+  }
+  return p;
+}
+
 char *kstrdup_token(const char *s, gfp_t gfp, typeslab_token_t token) {
-  if (!s)
+  return s ? dup_nul(s, strlen(s), gfp, token, CALLER) : NULL;
+}
+char *kstrndup_token(const char *s, size_t max, gfp_t gfp,
+                     typeslab_token_t token) {
+  return s ? dup_nul(s, strnlen(s, max), gfp, token, CALLER) : NULL;
+}
+char *kmemdup_nul_token(const char *s, size_t len, gfp_t gfp,
+                        typeslab_token_t token) {
+  return s ? dup_nul(s, len, gfp, token, CALLER) : NULL;
+}
+
+/* vsnprintf twice: once to measure, once into an object of exactly that
+ * size. A NULL format or one vsnprintf refuses (a result above INT_MAX)
+ * gives NULL. */
+char *kvasprintf_token(gfp_t gfp, const char *fmt, va_list ap,
+                       typeslab_token_t token) {
+  if (!fmt)
     return NULL;
-  size_t n = strlen(s) + 1;
+  va_list aq;
+  va_copy(aq, ap);
+  int len = vsnprintf(NULL, 0, fmt, aq);
+  va_end(aq);
+  if (len < 0)
+    return NULL;
+  size_t n = (size_t)len + 1;
   char *p = kalloc(n, gfp & ~__GFP_ZERO, token, K, CALLER);
   if (p)
-    memcpy(p, s, n);
+    vsnprintf(p, n, fmt, ap);
   return p;
 }
 
@@ -189,6 +230,15 @@ UNTYPED(kvmalloc_node, (size_t size, gfp_t flags, int node), size, flags, node)
 UNTYPED(kmemdup, (const void *src, size_t len, gfp_t gfp), src, len, gfp)
 
 char *kstrdup(const char *s, gfp_t gfp) { return kstrdup_token(s, gfp, 0); }
+char *kstrndup(const char *s, size_t max, gfp_t gfp) {
+  return kstrndup_token(s, max, gfp, 0);
+}
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp) {
+  return kmemdup_nul_token(s, len, gfp, 0);
+}
+char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap) {
+  return kvasprintf_token(gfp, fmt, ap, 0);
+}
 
 /* NULL and ZERO_SIZE_PTR are tested on ts_free's slow path. */
 ts_hot void kfree(const void *p) { ts_free(p, "kfree"); }

@@ -12,6 +12,7 @@
 
 #include "typeslab/token.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -106,8 +107,19 @@ void *devm_kcalloc_token(struct device *dev, size_t n, size_t size, gfp_t flags,
 void *devm_kmalloc_array_token(struct device *dev, size_t n, size_t size,
                                gfp_t flags, typeslab_token_t token);
 
+/* String copies (Linux 6.12 signatures). The variadic kasprintf is left
+ * out: a typed variant cannot take a token after '...'. */
 char *kstrdup(const char *s, gfp_t gfp);
 char *kstrdup_token(const char *s, gfp_t gfp, typeslab_token_t token);
+char *kstrndup(const char *s, size_t max, gfp_t gfp);
+char *kstrndup_token(const char *s, size_t max, gfp_t gfp,
+                     typeslab_token_t token);
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp);
+char *kmemdup_nul_token(const char *s, size_t len, gfp_t gfp,
+                        typeslab_token_t token);
+char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap);
+char *kvasprintf_token(gfp_t gfp, const char *fmt, va_list ap,
+                       typeslab_token_t token);
 
 void kfree(const void *p);
 void kvfree(const void *p);
