@@ -86,6 +86,13 @@ constexpr Row KernelRows[] = {
     {"kmemdup", 1, -1, 2, -1, 0, -1},
     // The copy's size comes from the string itself: no size argument.
     {"kstrdup", -1, -1, 1, -1, 0, -1},
+    // max bounds strnlen(s); it is not the size: none here either.
+    {"kstrndup", -1, -1, 2, -1, 0, -1},
+    // Copies len bytes of s into a len + 1 byte buffer.
+    {"kmemdup_nul", 1, -1, 2, -1, 0, -1},
+    // kvasprintf(gfp, fmt, ap): the format decides the size. The variadic
+    // kasprintf cannot take a trailing token and is left out.
+    {"kvasprintf", -1, -1, 0, -1, -1, -1},
     {"devm_kmalloc", 1, -1, 2, -1, -1, 0},
     {"devm_kzalloc", 1, -1, 2, -1, -1, 0},
     {"devm_kcalloc", 2, 1, 3, -1, -1, 0},

@@ -1,7 +1,9 @@
 ; Proves that every allocator of the kernel profile, devm_*, kmemdup and
-; kstrdup (which has no size argument) included, is rewritten to its X_token variant with the original arguments
-; in place and the token (here the fallback 0 of an untyped site) appended
-; after the last one, node and device arguments included.
+; the string copies (kstrdup, kstrndup, kvasprintf: no size argument;
+; kmemdup_nul) included, is rewritten to its X_token variant with the
+; original arguments in place and the token (here the fallback 0 of an
+; untyped site) appended after the last one, node, device and va_list
+; arguments included.
 ; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -S %s | FileCheck %s
 
 target triple = "x86_64-pc-linux-gnu"
@@ -150,6 +152,30 @@ define ptr @call_kstrdup(ptr %s, i32 %f) {
   ret ptr %r
 }
 
+; CHECK-LABEL: define ptr @call_kstrndup(
+; CHECK-NEXT: %r = call ptr @kstrndup_token(ptr %s, i64 %max, i32 %f, i64 0)
+; CHECK-NEXT: ret ptr %r
+define ptr @call_kstrndup(ptr %s, i64 %max, i32 %f) {
+  %r = call ptr @kstrndup(ptr %s, i64 %max, i32 %f)
+  ret ptr %r
+}
+
+; CHECK-LABEL: define ptr @call_kmemdup_nul(
+; CHECK-NEXT: %r = call ptr @kmemdup_nul_token(ptr %s, i64 %n, i32 %f, i64 0)
+; CHECK-NEXT: ret ptr %r
+define ptr @call_kmemdup_nul(ptr %s, i64 %n, i32 %f) {
+  %r = call ptr @kmemdup_nul(ptr %s, i64 %n, i32 %f)
+  ret ptr %r
+}
+
+; CHECK-LABEL: define ptr @call_kvasprintf(
+; CHECK-NEXT: %r = call ptr @kvasprintf_token(i32 %f, ptr %fmt, ptr %ap, i64 0)
+; CHECK-NEXT: ret ptr %r
+define ptr @call_kvasprintf(i32 %f, ptr %fmt, ptr %ap) {
+  %r = call ptr @kvasprintf(i32 %f, ptr %fmt, ptr %ap)
+  ret ptr %r
+}
+
 ; CHECK-LABEL: define ptr @call_devm_kmalloc(
 ; CHECK-NEXT: %r = call ptr @devm_kmalloc_token(ptr %p, i64 %n, i32 %f, i64 0)
 ; CHECK-NEXT: ret ptr %r
@@ -200,6 +226,9 @@ declare ptr @kmalloc_array_node(i64, i64, i32, i32)
 declare ptr @kvmalloc_node(i64, i32, i32)
 declare ptr @kmemdup(ptr, i64, i32)
 declare ptr @kstrdup(ptr, i32)
+declare ptr @kstrndup(ptr, i64, i32)
+declare ptr @kmemdup_nul(ptr, i64, i32)
+declare ptr @kvasprintf(i32, ptr, ptr)
 declare ptr @devm_kmalloc(ptr, i64, i32)
 declare ptr @devm_kzalloc(ptr, i64, i32)
 declare ptr @devm_kcalloc(ptr, i64, i64, i32)
