@@ -3,15 +3,15 @@
  * Reads each input as a sequence of operations on the runtime: the kmalloc
  * family (kmalloc, kzalloc, kmalloc_array, kcalloc, kvmalloc, kvzalloc,
  * kvmalloc_array, kvcalloc, *_node, krealloc, krealloc_array, kvrealloc,
- * kmemdup, kstrdup, kfree, kvfree, kfree_sensitive, ksize), the typed libc
- * entry points and clang's __alloc_token_* names, and kmem_cache_*, with
- * typed tokens (real descriptors from token.h, hash tokens, untyped 0).
- * Every answer is checked against the shadow model (shadow.h): contents
- * preserved, no overlap between live objects, alignment, documented results
- * for zero, overflowing and absurd sizes, the type each object carries, and
- * slab ownership (a slab stays with its cache for life in every mode; in
- * isolated mode it holds one type; in partitioned mode pointer and data
- * types never share one).
+ * kmemdup, kstrdup, kstrndup, kmemdup_nul, kfree, kvfree, kfree_sensitive,
+ * ksize), the typed libc entry points and clang's __alloc_token_* names, and
+ * kmem_cache_*, with typed tokens (real descriptors from token.h, hash
+ * tokens, untyped 0). Every answer is checked against the shadow model
+ * (shadow.h): contents preserved, no overlap between live objects,
+ * alignment, documented results for zero, overflowing and absurd sizes, the
+ * type each object carries, and slab ownership (a slab stays with its cache
+ * for life in every mode; in isolated mode it holds one type; in partitioned
+ * mode pointer and data types never share one).
  *
  * Misuse runs with report-and-continue: double free, interior free, free of
  * a stack or global pointer, kmem_cache_free to the wrong cache and krealloc
@@ -358,7 +358,8 @@ static void op_kmemdup(struct input *in, struct shadow_obj *o) {
   uint8_t seed = (uint8_t)u8(in);
   for (size_t i = 0; i < len; ++i)
     src[i] = (char)fill_byte(seed, i);
-  if (u8(in) & 1) {
+  unsigned how = u8(in) % 4;
+  if (how == 0) {
     void *p = kmemdup_token(src, len, GFP_KERNEL, tok);
     if (!len) {
       FUZZ_CHECK(p == ZERO_SIZE_PTR, "kmemdup of 0 bytes gave %p", p);
@@ -367,13 +368,26 @@ static void op_kmemdup(struct input *in, struct shadow_obj *o) {
     *o = (struct shadow_obj){p, len, 0, seed, OBJ_KMALLOC, 0, tok};
     FUZZ_CHECK(p != NULL, "kmemdup failed");
     shadow_verify(o, len, "kmemdup");
+  } else if (how == 3) {
+    /* kmemdup_nul copies len bytes, NULs included, and terminates. */
+    char *p = kmemdup_nul_token(src, len, GFP_KERNEL, tok);
+    FUZZ_CHECK(p && !memcmp(p, src, len) && p[len] == 0,
+               "kmemdup_nul of %zu bytes", len);
+    *o = (struct shadow_obj){(unsigned char *)p, len + 1, 0, 0, OBJ_KMALLOC,
+                             0, tok};
   } else {
     for (size_t i = 0; i < len; ++i)
       src[i] = (char)('a' + i % 26);
     src[len] = 0;
-    char *p = kstrdup_token(src, GFP_KERNEL, tok);
-    FUZZ_CHECK(p && !strcmp(p, src), "kstrdup of %zu chars", len);
-    *o = (struct shadow_obj){(unsigned char *)p, len + 1, 0, 0, OBJ_KMALLOC,
+    /* kstrndup stops at the bound or at the NUL, whichever comes first. */
+    size_t max = how == 2 ? u16(in) % 1100 : (size_t)-1;
+    size_t n = len < max ? len : max;
+    char *p = how == 2 ? kstrndup_token(src, max, GFP_KERNEL, tok)
+                       : kstrdup_token(src, GFP_KERNEL, tok);
+    FUZZ_CHECK(p && strlen(p) == n && !memcmp(p, src, n),
+               "%s of %zu chars (bound %zu)", how == 2 ? "kstrndup" : "kstrdup",
+               len, max);
+    *o = (struct shadow_obj){(unsigned char *)p, n + 1, 0, 0, OBJ_KMALLOC,
                              0, tok};
   }
   admit(o, 0, 0, "kmemdup");
