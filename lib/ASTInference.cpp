@@ -711,7 +711,7 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   // types it: its token marks data that holds no pointers, so it shares
   // nothing with a pointer-bearing type.
   if (D.Found && !D.Pointee->isVoidType())
-    return finish(D.Pointee.getUnqualifiedType(), SiteShape::Array, D.Key);
+    return finish(D.Pointee, SiteShape::Array, D.Key);
 
   if (S.K == SizeFact::Count) {
     V.Class = ReasonClass::NoEvidence;
@@ -736,9 +736,9 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   // A byte source or old pointer types what reaches no typed pointer, unless
   // the site is a wrapper whose callers can name a better type.
   if (!Src.isNull() && !Src->isVoidType())
-    return finish(Src.getUnqualifiedType(), SiteShape::Array, "source");
+    return finish(Src, SiteShape::Array, "source");
   if (!Old.isNull() && !Old->isVoidType())
-    return finish(Old.getUnqualifiedType(), SiteShape::Array, "old-pointer");
+    return finish(Old, SiteShape::Array, "old-pointer");
   std::string Where =
       D.Found ? "the result is only stored to a 'void *' (" + D.How + ")"
               : "the result does not reach a typed pointer";
