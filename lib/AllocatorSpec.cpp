@@ -13,6 +13,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <utility>
 
 using namespace llvm;
 
@@ -97,6 +98,35 @@ constexpr Row KernelRows[] = {
     {"devm_kzalloc", 1, -1, 2, -1, -1, 0},
     {"devm_kcalloc", 2, 1, 3, -1, -1, 0},
     {"devm_kmalloc_array", 2, 1, 3, -1, -1, 0},
+    {"devm_krealloc", 2, -1, 3, 1, -1, 0},
+    {"devm_krealloc_array", 3, 2, 4, 1, -1, 0},
+    {"devm_kmemdup", 2, -1, 3, -1, 1, 0},
+    {"devm_kmemdup_array", 3, 2, 4, -1, 1, 0},
+    {"kmemdup_array", 2, 1, 3, -1, 0, -1},
+    {"kvmemdup", 1, -1, 2, -1, 0, -1},
+    // Copies from user space: no flags; the source is a '__user' pointer.
+    {"memdup_user", 1, -1, -1, -1, 0, -1},
+    {"vmemdup_user", 1, -1, -1, -1, 0, -1},
+    {"memdup_array_user", 2, 1, -1, -1, 0, -1},
+    {"vmemdup_array_user", 2, 1, -1, -1, 0, -1},
+    // The out-of-line entry points that 6.12's macros reach directly
+    // (kvmalloc, kvcalloc, kmalloc_track_caller, and the non-constant paths
+    // of kmalloc_node/kmalloc_array_node); see KernelAliases.
+    {"kvmalloc_array_node", 1, 0, 2, -1, -1, -1},
+    {"kmalloc_track_caller", 0, -1, 1, -1, -1, -1},
+    {"__kmalloc", 0, -1, 1, -1, -1, -1},
+    {"__kmalloc_node", 0, -1, 1, -1, -1, -1},
+};
+
+// 6.12 spellings that share a typed variant with a row above: (spelling,
+// row). With CONFIG_SLAB_BUCKETS=n, which defconfig keeps, each takes the
+// row's arguments.
+constexpr std::pair<const char *, const char *> KernelAliases[] = {
+    {"__kvmalloc_node_noprof", "kvmalloc_node"},
+    {"kvmalloc_array_node_noprof", "kvmalloc_array_node"},
+    {"__kmalloc_node_track_caller_noprof", "kmalloc_track_caller"},
+    {"__kmalloc_noprof", "__kmalloc"},
+    {"__kmalloc_node_noprof", "__kmalloc_node"},
 };
 
 // Allocators of 6.10+ kernels that also exist as X_noprof (alloc_hooks).
@@ -128,15 +158,17 @@ AllocatorSpec AllocatorSpec::builtin(Profile P) {
   if (P == Profile::Kernel) {
     for (const Row &R : KernelRows)
       S.add(fromRow(R, R.Name, R.Name, std::string(R.Name) + "_token"));
-    for (const char *Base : NoprofSpellings) {
-      const AllocatorInfo *B = S.lookup(Base);
-      AllocatorInfo I = *B;
-      I.Name = std::string(Base) + "_noprof";
-      I.Typed = B->Typed;
-      // Both spellings share one typed variant; only the first owns ByTyped.
+    // Both spellings share one typed variant; only the row owns ByTyped.
+    auto Alias = [&S](std::string Spelling, const char *Base) {
+      AllocatorInfo I = *S.lookup(Base);
+      I.Name = std::move(Spelling);
       S.ByName[I.Name] = S.Entries.size();
       S.Entries.push_back(std::move(I));
-    }
+    };
+    for (const char *Base : NoprofSpellings)
+      Alias(std::string(Base) + "_noprof", Base);
+    for (const auto &[Spelling, Base] : KernelAliases)
+      Alias(Spelling, Base);
     return S;
   }
   auto Libc = [&](const char *Name, int Size, int Count, int Old, int Align,
