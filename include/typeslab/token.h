@@ -25,8 +25,13 @@
 #ifndef TYPESLAB_TOKEN_H
 #define TYPESLAB_TOKEN_H
 
+#ifdef __KERNEL__
+/* The kernel side (contrib/linux) includes this file verbatim. */
+#include <linux/types.h>
+#else
 #include <stddef.h>
 #include <stdint.h>
+#endif
 
 #ifdef __cplusplus
 extern "C" {

@@ -34,6 +34,13 @@ config.substitutions.append(("%typeslab_pass", pass_lib))
 config.substitutions.append(("%typeslab_checker", checker_lib))
 config.substitutions.append(("%typeslab_runtime", runtime_lib))
 config.substitutions.append(("%typeslab_include", os.path.join(src, "include")))
+config.substitutions.append(("%typeslab_src", src))
+# Debian's linux-source-6.12, for the contrib/linux checks (scripts/setup.sh
+# installs it).
+linux_tarball = "/usr/src/linux-source-6.12.tar.xz"
+config.substitutions.append(("%linux_tarball", linux_tarball))
+if os.path.exists(linux_tarball):
+    config.available_features.add("linux-source-6.12")
 config.substitutions.append(("%typeslab_corpus", os.path.join(src, "test", "kernel-corpus")))
 config.substitutions.append(("%typeslab_tools", os.path.join(src, "tools")))
 config.substitutions.append(("%python", config.python_executable))
