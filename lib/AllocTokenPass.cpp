@@ -374,6 +374,12 @@ GlobalVariable *Typeslab::descriptorFor(const TypeIdentity &Id) {
   G->setComdat(C);
   G->setSection(TYPESLAB_DESC_SECTION);
   G->setAlignment(Align(8));
+  // As clang marks its own definitions: outside shared objects the
+  // descriptor cannot be preempted, so code reaches it directly. Without
+  // this the kernel (non-PIC, -mcmodel=kernel) reaches it through GOT
+  // entries, which its linker script forbids.
+  if (M.getPICLevel() == PICLevel::NotPIC || M.getPIELevel() != PIELevel::Default)
+    G->setDSOLocal(true);
   ++NumDescriptors;
   return Descriptors[Id.Hash] = G;
 }
