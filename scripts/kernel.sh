@@ -214,11 +214,12 @@ do_boot() {
     echo "kernel.sh: the console shows a panic, BUG, WARNING, Oops or KASAN report" >&2; status=1
   fi
   if [ "$kunit" = 1 ]; then
-    if grep -qE "^\s*# (typeslab|typeslab_module): .*fail:[1-9]|not ok [0-9]+ typeslab" "$log"; then
+    # Console lines carry a "[    3.26] " time stamp before the KTAP text.
+    if grep -qE "# (typeslab|typeslab_module): .*fail:[1-9]|not ok [0-9]+ typeslab" "$log"; then
       echo "kernel.sh: a typeslab KUnit test failed" >&2; status=1
     fi
     for suite in typeslab typeslab_module; do
-      grep -qE "^\s*ok [0-9]+ $suite\s*$" "$log" ||
+      grep -qE "(^|\] )\s*ok [0-9]+ $suite\s*$" "$log" ||
         { echo "kernel.sh: the $suite KUnit suite did not pass" >&2; status=1; }
     done
   fi

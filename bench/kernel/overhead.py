@@ -2,6 +2,7 @@
 """overhead.py: compile-time cost of the typeslab plugin on the kernel subset.
 
   overhead.py KSRC PLUGIN SPEC [--n 30] [--seed S] [--method M] [--rounds R]
+              [--rewrite] [--src SRC] [--dirs D ...]
 
 Takes the compile commands kbuild recorded for the subset (KSRC's
 compile_commands.json, made by scripts/clang-tools/gen_compile_commands.py
@@ -111,6 +112,11 @@ def main():
     ap.add_argument("--method", choices=["callgrind", "cputime", "selftime"],
                     default="callgrind")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rewrite", action="store_true",
+                    help="rewrite mode, as scripts/kernel.sh builds: no "
+                    "-typeslab-report-only (SPEC may be '-' for none)")
+    ap.add_argument("--src", help="the kernel source tree, when KSRC is a "
+                    "kbuild O= folder (default: KSRC)")
     ap.add_argument("--dirs", nargs="*",
                     default=["mm/", "fs/ext4/", "net/core/", "block/",
                              "drivers/base/"])
@@ -119,16 +125,18 @@ def main():
         cmds = json.load(f)
     pool = []
     for c in cmds:
-        rel = os.path.relpath(c["file"], a.ksrc)
+        rel = os.path.relpath(c["file"], a.src or a.ksrc)
         if rel.endswith(".c") and any(rel.startswith(d) for d in a.dirs):
             pool.append((hashlib.sha256((a.seed + rel).encode()).hexdigest(),
                          rel, c))
     pool.sort()
     tmp = tempfile.mkdtemp(prefix="typeslab-overhead-")
     sites = os.path.join(tmp, "sites")
-    extra = ["-fpass-plugin=" + a.plugin, "-mllvm", "-typeslab-report-only",
-             "-mllvm", "-typeslab-sites=" + sites, "-mllvm",
-             "-typeslab-spec=" + a.spec]
+    extra = ["-fpass-plugin=" + a.plugin, "-mllvm", "-typeslab-sites=" + sites]
+    if not a.rewrite:
+        extra += ["-mllvm", "-typeslab-report-only"]
+    if a.spec != "-":
+        extra += ["-mllvm", "-typeslab-spec=" + a.spec]
     tot = {"plain": 0, "plugin": 0}
     unit = {"callgrind": "instructions", "selftime": "CPU s, one compile"}.get(
         a.method, "CPU s, %d rounds" % a.rounds)
