@@ -31,6 +31,7 @@
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DiagnosticInfo.h"
@@ -67,6 +68,12 @@ TYPESLAB_STATISTIC(NumAddressTaken, "Uses of an allocator's address");
 
 namespace typeslab {
 namespace {
+
+/// A function as its author wrote it, for remarks and site records: C++
+/// names demangled (`Alloc<Pod>::one()`), C names as they are.
+std::string displayName(const Function &F) {
+  return llvm::demangle(F.getName());
+}
 
 /// One allocator call, collected before anything is rewritten.
 struct Site {
@@ -524,7 +531,7 @@ void Typeslab::remark(const Site &S) {
     ORE.emit([&] {
       OptimizationRemark Rem(PassName, "Typed", S.Call);
       Rem << "typed '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-          << ore::NV("Function", F.getName()) << "' as '"
+          << ore::NV("Function", displayName(F)) << "' as '"
           << ore::NV("Type", R.Identity.Name) << "' ("
           << ore::NV("Shape", siteShapeName(R.Shape))
           << ", evidence: " << ore::NV("Evidence", R.Evidence) << " from the "
@@ -538,7 +545,7 @@ void Typeslab::remark(const Site &S) {
   ORE.emit([&] {
     OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
     Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-        << ore::NV("Function", F.getName())
+        << ore::NV("Function", displayName(F))
         << "': " << ore::NV("Reason", R.Reason) << " ["
         << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
     if (!S.NotRewritten.empty())
@@ -560,7 +567,7 @@ SiteRecord Typeslab::record(const Site &S) const {
   } else {
     Rec.File = M.getSourceFileName();
   }
-  Rec.Function = S.Call->getFunction()->getName().str();
+  Rec.Function = displayName(*S.Call->getFunction());
   Rec.Allocator = S.Alloc->Family;
   Rec.Typed = S.Result.Typed;
   Rec.Type = S.Result.Typed ? S.Result.Identity.Name : "";
@@ -614,7 +621,7 @@ void Typeslab::reportAddressTaken(std::vector<SiteRecord> &Records) {
       ++NumAddressTaken;
       SiteRecord Rec;
       Rec.File = M.getSourceFileName();
-      Rec.Function = I ? I->getFunction()->getName().str() : "";
+      Rec.Function = I ? displayName(*I->getFunction()) : "";
       Rec.Allocator = A.Family;
       Rec.Shape = "unknown";
       Rec.ReasonClass = reasonClassName(ReasonClass::IndirectCall).str();
@@ -633,7 +640,7 @@ void Typeslab::reportAddressTaken(std::vector<SiteRecord> &Records) {
           return OptimizationRemarkMissed(PassName, "AddressTaken", I)
                  << "address of '" << ore::NV("Allocator", A.Family)
                  << "' taken in '"
-                 << ore::NV("Function", I->getFunction()->getName())
+                 << ore::NV("Function", displayName(*I->getFunction()))
                  << "': calls through the pointer are not typed ["
                  << ore::NV("ReasonClass",
                             reasonClassName(ReasonClass::IndirectCall))
