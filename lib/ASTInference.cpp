@@ -22,6 +22,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -42,18 +43,143 @@ struct SizeFact {
     Array,  ///< n * sizeof(T).
     Flex,   ///< sizeof(S)/offsetof(S, m) + n * sizeof(E).
     Bucket, ///< Picks between two types (c ? sizeof(A) : sizeof(B)).
+    Mixed,  ///< Two records in one block (sizeof(A) + sizeof(B)).
   } K = None;
-  QualType T;           ///< Typed, Array: the type; Flex: the header.
-  QualType Other;       ///< Flex: the element; Bucket: the second type.
+  QualType T;     ///< Typed, Array: the type; Flex: the header.
+  QualType Other; ///< Flex: the element; Bucket, Mixed: the second type.
+  /// None: why a size that looked typable was not followed (a helper or
+  /// size variable given up on), for the reason; empty otherwise.
+  std::string Note;
   bool Runtime = false; ///< Some term is a runtime value.
   bool Exact = false;   ///< Typed and exactly sizeof(T).
+  bool Offset = false;  ///< Typed from offsetof(T, m): a header's part.
 
   bool hasType() const { return K == Typed || K == Array || K == Flex; }
+  /// Bucket and Mixed name two types and type nothing.
+  bool isTwoTypes() const { return K == Bucket || K == Mixed; }
   static SizeFact none(bool Runtime) {
     SizeFact F;
     F.Runtime = Runtime;
     return F;
   }
+  static SizeFact givenUp(std::string Note) {
+    SizeFact F = none(true);
+    F.Note = std::move(Note);
+    return F;
+  }
+};
+
+bool isByteType(QualType T) {
+  T = T.getCanonicalType();
+  return T->isVoidType() || T->isCharType() ||
+         T->isSpecificBuiltinType(BuiltinType::UChar) ||
+         T->isSpecificBuiltinType(BuiltinType::SChar) ||
+         T->isSpecificBuiltinType(BuiltinType::Char_U) ||
+         T->isSpecificBuiltinType(BuiltinType::Char_S);
+}
+
+std::string quoted(const ASTContext &Ctx, QualType T) {
+  return "'" + canonicalTypeName(Ctx, T) + "'";
+}
+
+/// The writes to one local variable in the body that declares it, and where
+/// each stands against one read of it: the straight-line test of size
+/// variables (`sz = sizeof(T); sz *= nr;`) and of returned locals.
+class VariableWrites {
+public:
+  struct Write {
+    const Expr *E = nullptr; ///< Assignment, compound assignment, ++ or --.
+    std::vector<const Stmt *> Path; ///< Its ancestors, body first, E last.
+    unsigned Order = 0;             ///< Pre-order index in the body.
+    bool Before = false; ///< Runs before the read, on the read's own path.
+  };
+
+  VariableWrites(const VarDecl *VD, const Expr *Read) : VD(VD), Read(Read) {}
+
+  void scan(const Stmt *Body) { walk(Body); }
+
+  /// Empty when W runs before the read on its straight-line path (setting
+  /// W.Before) or after it with no way back; otherwise why not, in words
+  /// that follow "size variable 'sz' is".
+  std::string straightLine(Write &W) const {
+    if (ReadPath.empty())
+      return "read outside the body that declares it";
+    size_t K = 0;
+    while (K + 1 < W.Path.size() && K + 1 < ReadPath.size() &&
+           W.Path[K + 1] == ReadPath[K + 1])
+      ++K;
+    const auto *CS = dyn_cast<CompoundStmt>(W.Path[K]);
+    if (!CS || W.Path.size() != K + 2 || K + 1 >= ReadPath.size())
+      return "written under a condition, in a loop or inside another "
+             "expression";
+    for (size_t I = 0; I <= K; ++I)
+      if (isa<ForStmt, WhileStmt, DoStmt>(ReadPath[I]) &&
+          !llvm::is_contained(DeclPath, ReadPath[I]))
+        return "written in a loop around the allocation";
+    const Stmt *WTop = W.Path[K + 1], *RTop = ReadPath[K + 1];
+    for (const Stmt *C : CS->body()) {
+      if (C == RTop)
+        break;
+      if (C == WTop)
+        W.Before = true;
+    }
+    for (unsigned L : Labels)
+      if (W.Before ? (L > W.Order && L < ReadOrder)
+                   : (L > DeclOrder && L < ReadOrder))
+        return W.Before ? "written before a label that a jump to the "
+                          "allocation could take past the write"
+                        : "written after the allocation, and a label before "
+                          "it could take a jump back";
+    return "";
+  }
+
+  std::vector<Write> Writes;
+  bool AddressTaken = false;
+
+private:
+  bool refers(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == VD;
+  }
+
+  void walk(const Stmt *S) {
+    if (!S || isa<UnaryExprOrTypeTraitExpr>(S))
+      return; // sizeof(sz = 1) writes nothing
+    unsigned Index = Counter++;
+    Stack.push_back(S);
+    if (S == Read) {
+      ReadPath = Stack;
+      ReadOrder = Index;
+    }
+    if (isa<LabelStmt, SwitchCase>(S))
+      Labels.push_back(Index);
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      if (llvm::is_contained(DS->decls(), VD)) {
+        DeclPath = Stack;
+        DeclOrder = Index;
+      }
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        Target = BO->getLHS();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp())
+        Target = UO->getSubExpr();
+      else if (UO->getOpcode() == UO_AddrOf && refers(UO->getSubExpr()))
+        AddressTaken = true;
+    }
+    if (Target && refers(Target))
+      Writes.push_back({cast<Expr>(S), Stack, Index, false});
+    for (const Stmt *C : S->children())
+      walk(C);
+    Stack.pop_back();
+  }
+
+  const VarDecl *VD;
+  const Expr *Read;
+  unsigned Counter = 0, ReadOrder = 0, DeclOrder = 0;
+  std::vector<const Stmt *> Stack, ReadPath, DeclPath;
+  std::vector<unsigned> Labels;
 };
 
 class SizeReader {
@@ -101,12 +227,13 @@ private:
       SizeFact F;
       F.K = SizeFact::Typed;
       F.T = O->getTypeSourceInfo()->getType();
+      F.Offset = true;
       return F;
     }
     if (isa<IntegerLiteral, CharacterLiteral>(E))
       return SizeFact::none(false);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return readDecl(DRE->getDecl());
+      return readDecl(DRE->getDecl(), DRE);
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
       return readBinary(BO->getOpcode(), read(BO->getLHS()),
                         read(BO->getRHS()));
@@ -139,22 +266,89 @@ private:
                           !E->isIntegerConstantExpr(Ctx));
   }
 
-  SizeFact readDecl(const ValueDecl *D) {
+  SizeFact readDecl(const ValueDecl *D, const DeclRefExpr *Use) {
     if (isa<EnumConstantDecl>(D))
       return SizeFact::none(false);
+    if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+      // A parameter of the size helper being followed: its argument.
+      if (!Frames.empty() && P->getDeclContext() == Frames.back().Fn &&
+          P->getFunctionScopeIndex() < Frames.back().Args.size())
+        return Frames.back().Args[P->getFunctionScopeIndex()];
+      return SizeFact::none(true);
+    }
     const auto *VD = dyn_cast<VarDecl>(D);
-    if (!VD || isa<ParmVarDecl>(VD))
+    if (!VD)
       return SizeFact::none(true);
-    const Expr *Init = VD->getAnyInitializer();
-    if (!Init || !Visited.insert(VD).second)
+    // `sz = sz * n` while folding sz's assignments: the value so far.
+    auto Folding = Fold.find(VD);
+    if (Folding != Fold.end())
+      return Folding->second;
+    if (!Visited.insert(VD).second)
       return SizeFact::none(true);
-    SizeFact F = read(Init);
+    SizeFact F = readVariable(VD, Use);
     Visited.erase(VD);
     return F;
   }
 
+  /// A size variable: its initialiser, then every assignment that reaches
+  /// the use, in order, when they all run on the straight-line path to it.
+  SizeFact readVariable(const VarDecl *VD, const DeclRefExpr *Use) {
+    const Expr *Init = VD->getAnyInitializer();
+    if (!VD->hasLocalStorage())
+      return Init ? read(Init) : SizeFact::none(true);
+    const auto *Owner = dyn_cast<Decl>(VD->getDeclContext());
+    const Stmt *Body = Owner ? Owner->getBody() : nullptr;
+    if (!Body)
+      return Init ? read(Init) : SizeFact::none(true);
+    std::string Name = "'" + VD->getName().str() + "'";
+    VariableWrites W(VD, Use);
+    W.scan(Body);
+    if (W.AddressTaken)
+      return SizeFact::givenUp("the address of size variable " + Name +
+                               " is taken");
+    if (W.Writes.empty())
+      return Init ? read(Init) : SizeFact::none(true);
+    std::vector<const Expr *> Before;
+    for (VariableWrites::Write &Wr : W.Writes) {
+      std::string Why = W.straightLine(Wr);
+      if (!Why.empty())
+        return SizeFact::givenUp("size variable " + Name + " is " + Why);
+      if (Wr.Before)
+        Before.push_back(Wr.E);
+    }
+    SizeFact F;
+    bool Have = Init != nullptr;
+    if (Init)
+      F = read(Init);
+    for (const Expr *E : Before) {
+      const auto *BO = dyn_cast<BinaryOperator>(E);
+      if (BO && BO->getOpcode() == BO_Assign) {
+        F = read(BO->getRHS());
+        Have = true;
+        continue;
+      }
+      if (!Have)
+        return SizeFact::givenUp("size variable " + Name +
+                                 " is updated before it is set");
+      Fold[VD] = F;
+      if (BO) {
+        BinaryOperatorKind Op =
+            BinaryOperator::getOpForCompoundAssignment(BO->getOpcode());
+        F = readBinary(Op, F, read(BO->getRHS()));
+      } else {
+        F = readSum(F, SizeFact::none(false)); // ++sz, sz--
+      }
+      Fold.erase(VD);
+    }
+    if (!Have)
+      return SizeFact::givenUp("size variable " + Name +
+                               " is read before it is set");
+    return F;
+  }
+
   /// size_add(a, b), size_mul(a, b), array_size(a, b), array3_size(a, b, c)
-  /// and size_sub(a, b) read like the operators they stand for.
+  /// and size_sub(a, b) read like the operators they stand for; any other
+  /// callee is followed when it is a static size helper (readSizeHelper).
   SizeFact readHelperCall(const CallExpr *Call) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || !FD->getIdentifier())
@@ -167,7 +361,9 @@ private:
             .Case("array3_size", BO_Mul)
             .Case("size_sub", BO_Sub)
             .Default(BO_Comma);
-    if (Op == BO_Comma || Call->getNumArgs() < 2)
+    if (Op == BO_Comma)
+      return readSizeHelper(Call, FD);
+    if (Call->getNumArgs() < 2)
       return SizeFact::none(true);
     SizeFact F = readBinary(Op, read(Call->getArg(0)), read(Call->getArg(1)));
     if (Call->getNumArgs() == 3)
@@ -175,8 +371,78 @@ private:
     return F;
   }
 
+  /// `static inline size_t ring_bytes(int n) { return n * sizeof(struct
+  /// ring_desc); }`: a static function of this TU whose body is one return
+  /// of a pure size expression of its parameters is read with its
+  /// arguments in place of the parameters, two helpers deep at most.
+  SizeFact readSizeHelper(const CallExpr *Call, const FunctionDecl *FD) {
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def) || !Def || Def->isExternallyVisible() ||
+        !Def->getReturnType()->isIntegerType())
+      return SizeFact::none(true);
+    std::string Name = "'" + Def->getName().str() + "'";
+    const auto *CS = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+    const auto *RS = CS && CS->size() == 1
+                         ? dyn_cast<ReturnStmt>(CS->body_front())
+                         : nullptr;
+    if (!RS || !RS->getRetValue())
+      return SizeFact::givenUp("size helper " + Name +
+                               " is not a single 'return'");
+    if (!pureSize(RS->getRetValue(), Def))
+      return SizeFact::givenUp("size helper " + Name +
+                               " returns more than a size expression of its "
+                               "parameters");
+    if (Frames.size() >= 2)
+      return SizeFact::givenUp("size helper " + Name +
+                               " is more than two helpers deep");
+    for (const Frame &Fr : Frames)
+      if (Fr.Fn == Def)
+        return SizeFact::givenUp("size helper " + Name + " calls itself");
+    Frame Fr;
+    Fr.Fn = Def;
+    for (const Expr *Arg : Call->arguments())
+      Fr.Args.push_back(read(Arg));
+    Frames.push_back(std::move(Fr));
+    SizeFact F = read(RS->getRetValue());
+    Frames.pop_back();
+    return F;
+  }
+
+  /// Parameters of Fn, constants, sizeof/offsetof, arithmetic, casts, ?:
+  /// and calls (checked when followed): nothing that reads or writes
+  /// anything else.
+  static bool pureSize(const Stmt *S, const FunctionDecl *Fn) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      const ValueDecl *D = DRE->getDecl();
+      if (const auto *P = dyn_cast<ParmVarDecl>(D))
+        return P->getDeclContext() == Fn;
+      return isa<EnumConstantDecl, FunctionDecl>(D);
+    }
+    if (isa<UnaryExprOrTypeTraitExpr, OffsetOfExpr, IntegerLiteral,
+            CharacterLiteral>(S))
+      return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->isAssignmentOp())
+        return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf ||
+          UO->getOpcode() == UO_Deref)
+        return false;
+    if (!isa<BinaryOperator, UnaryOperator, CastExpr, ParenExpr,
+             ConditionalOperator, CallExpr, ConstantExpr>(S))
+      return false;
+    for (const Stmt *C : S->children())
+      if (!C || !pureSize(C, Fn))
+        return false;
+    return true;
+  }
+
+  /// F with the run-time flag of its operands, and the first note of a
+  /// given-up operand when F has none.
   static SizeFact runtimeOf(SizeFact F, const SizeFact &L, const SizeFact &R) {
     F.Runtime = L.Runtime || R.Runtime;
+    if (F.Note.empty())
+      F.Note = !L.Note.empty() ? L.Note : R.Note;
     return F;
   }
 
@@ -190,9 +456,9 @@ private:
       } else if (R.K == SizeFact::Typed || R.K == SizeFact::Array) {
         F.K = SizeFact::Array;
         F.T = R.T;
-      } else if (L.K == SizeFact::Bucket) {
+      } else if (L.isTwoTypes()) {
         F = L;
-      } else if (R.K == SizeFact::Bucket) {
+      } else if (R.isTwoTypes()) {
         F = R;
       }
       return runtimeOf(F, L, R);
@@ -224,7 +490,7 @@ private:
     case BO_Comma:
       return R;
     default:
-      return SizeFact::none(L.Runtime || R.Runtime);
+      return runtimeOf(SizeFact::none(false), L, R);
     }
   }
 
@@ -235,8 +501,13 @@ private:
 
   /// header + tail, ALIGN's (x + mask) & ~mask, and the like.
   SizeFact readSum(const SizeFact &L, const SizeFact &R) {
-    if (L.K == SizeFact::Bucket || R.K == SizeFact::Bucket)
-      return L.K == SizeFact::Bucket ? L : R;
+    if (L.isTwoTypes() || R.isTwoTypes())
+      return L.isTwoTypes() ? L : R;
+    // sizeof(A) + sizeof(B): two objects in one block, not one type.
+    if (L.K == SizeFact::Typed && R.K == SizeFact::Typed && !L.Offset &&
+        !R.Offset && !same(L.T, R.T) &&
+        (L.T->isRecordType() || R.T->isRecordType()))
+      return runtimeOf(twoObjects(L.T, R.T), L, R);
     if (L.K == SizeFact::Flex || R.K == SizeFact::Flex)
       return runtimeOf(L.K == SizeFact::Flex ? L : R, L, R);
     // A header plus n elements: the flexible struct, not the element.
@@ -248,7 +519,7 @@ private:
       return runtimeOf(dropExact(L), L, R);
     if (R.hasType())
       return runtimeOf(dropExact(R), L, R);
-    return SizeFact::none(L.Runtime || R.Runtime);
+    return runtimeOf(SizeFact::none(false), L, R);
   }
 
   SizeFact flex(QualType Header, QualType Elem) {
@@ -256,6 +527,51 @@ private:
     F.K = SizeFact::Flex;
     F.T = Header;
     F.Other = Elem;
+    return F;
+  }
+
+  /// sizeof(A) + sizeof(B), one of them a record. Of two records, only a
+  /// header that declares a flexible array member shows a layout: the
+  /// second object is its tail (netdev_priv style), and the header's type
+  /// stands for the block when the tail holds no pointer the header's type
+  /// lacks. Anything else names two types.
+  SizeFact twoObjects(QualType A, QualType B) {
+    TypeIdentity HA, HB;
+    bool Known = identityFromAST(Ctx, A, HA) && identityFromAST(Ctx, B, HB);
+    // A record and a scalar (a trailing checksum, a count): the record,
+    // unless the scalar is a pointer the record's type does not declare.
+    if (!A->isRecordType() || !B->isRecordType()) {
+      bool RecordFirst = A->isRecordType();
+      QualType Rec = RecordFirst ? A : B, Sc = RecordFirst ? B : A;
+      const TypeIdentity &HR = RecordFirst ? HA : HB;
+      const TypeIdentity &HS = RecordFirst ? HB : HA;
+      if (Known && (HR.hasPointer() || !HS.hasPointer())) {
+        SizeFact F;
+        F.K = SizeFact::Typed;
+        F.T = Rec;
+        return F;
+      }
+      SizeFact F;
+      F.K = SizeFact::Mixed;
+      F.T = Rec;
+      F.Other = Sc;
+      F.Note = quoted(Ctx, Sc) + " holds a pointer and " + quoted(Ctx, Rec) +
+               " holds none";
+      return F;
+    }
+    const auto *RD = A->getAsRecordDecl();
+    bool HasTail = RD && !RD->isUnion() && RD->hasFlexibleArrayMember();
+    if (HasTail && Known && (HA.hasPointer() || !HB.hasPointer()))
+      return flex(A, B);
+    SizeFact F;
+    F.K = SizeFact::Mixed;
+    F.T = A;
+    F.Other = B;
+    F.Note = HasTail && Known
+                 ? quoted(Ctx, B) + " holds pointers and " + quoted(Ctx, A) +
+                       ", whose flexible tail it fills, holds none"
+                 : "two objects in one block, and " + quoted(Ctx, A) +
+                       " declares no flexible array member to hold the second";
     return F;
   }
 
@@ -270,19 +586,27 @@ private:
       F.Runtime = true;
       return F;
     }
-    if (A.K == SizeFact::Bucket || B.K == SizeFact::Bucket)
-      return A.K == SizeFact::Bucket ? A : B;
+    if (A.isTwoTypes() || B.isTwoTypes())
+      return A.isTwoTypes() ? A : B;
     // max(sizeof(T), 128): the typed side, rounded up to a floor.
     if (A.hasType())
       return runtimeOf(dropExact(A), A, B);
     if (B.hasType())
       return runtimeOf(dropExact(B), A, B);
-    return SizeFact::none(A.Runtime || B.Runtime);
+    return runtimeOf(SizeFact::none(false), A, B);
   }
 
   ASTContext &Ctx;
   unsigned Depth = 0;
   llvm::SmallPtrSet<const VarDecl *, 4> Visited;
+  /// Size variables being folded, with their value so far.
+  llvm::DenseMap<const VarDecl *, SizeFact> Fold;
+  /// Size helpers being followed, innermost last, with their arguments.
+  struct Frame {
+    const FunctionDecl *Fn = nullptr;
+    std::vector<SizeFact> Args;
+  };
+  std::vector<Frame> Frames;
 };
 
 /// Where the result of an allocator call goes.
@@ -293,19 +617,6 @@ struct Destination {
   std::string Key;              ///< Evidence keyword: destination / cast.
   const VarDecl *Var = nullptr; ///< The local the result is stored to.
 };
-
-bool isByteType(QualType T) {
-  T = T.getCanonicalType();
-  return T->isVoidType() || T->isCharType() ||
-         T->isSpecificBuiltinType(BuiltinType::UChar) ||
-         T->isSpecificBuiltinType(BuiltinType::SChar) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_U) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_S);
-}
-
-std::string quoted(const ASTContext &Ctx, QualType T) {
-  return "'" + canonicalTypeName(Ctx, T) + "'";
-}
 
 class DestinationReader {
 public:
@@ -530,6 +841,63 @@ bool returnsLocal(const FunctionDecl *FD, const VarDecl *V) {
   return false;
 }
 
+/// True when Member is the type of a field of the struct Outer, or of a
+/// struct nested in it by value, setting Offset to its byte offset. Unions
+/// and arrays are not entered: their members share or repeat places.
+bool memberOffset(ASTContext &Ctx, QualType Outer, QualType Member,
+                  uint64_t &Offset, unsigned Depth = 0) {
+  const auto *RD = Outer->getAsRecordDecl();
+  if (!RD || RD->isUnion() || Depth > 8 || Outer->isIncompleteType() ||
+      !(RD = RD->getDefinition()))
+    return false;
+  const ASTRecordLayout &L = Ctx.getASTRecordLayout(RD);
+  for (const FieldDecl *FD : RD->fields()) {
+    if (FD->isBitField())
+      continue;
+    uint64_t Here = Ctx.toCharUnitsFromBits(L.getFieldOffset(
+                                                FD->getFieldIndex()))
+                        .getQuantity();
+    QualType FT = FD->getType();
+    if (Ctx.hasSameUnqualifiedType(FT.getCanonicalType(),
+                                   Member.getCanonicalType())) {
+      Offset = Here;
+      return true;
+    }
+    uint64_t Inner = 0;
+    if (FT->isStructureType() &&
+        memberOffset(Ctx, FT, Member, Inner, Depth + 1)) {
+      Offset = Here + Inner;
+      return true;
+    }
+  }
+  return false;
+}
+
+/// `void *p = kzalloc(...); ...; return p;` in a function returning 'T *':
+/// the returned type is the destination, when p holds nothing else (no
+/// other write, address not taken).
+void throughReturnedLocal(Destination &D) {
+  const VarDecl *P = D.Var;
+  if (!D.Found || !D.Pointee->isVoidType() || !P || !P->hasLocalStorage() ||
+      isa<ParmVarDecl>(P))
+    return;
+  const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+  if (!FD || !FD->hasBody())
+    return;
+  QualType R = FD->getReturnType().getCanonicalType();
+  if (!R->isPointerType() || isByteType(R->getPointeeType()) ||
+      R->getPointeeType()->isIncompleteType() || !returnsLocal(FD, P))
+    return;
+  VariableWrites W(P, nullptr);
+  W.scan(FD->getBody());
+  bool ByInit = llvm::StringRef(D.How).starts_with("initialisation");
+  if (W.AddressTaken || W.Writes.size() != (ByInit ? 0u : 1u))
+    return;
+  D.Pointee = R->getPointeeType();
+  D.How = "return of '" + P->getName().str() + "' from '" +
+          FD->getName().str() + "'";
+}
+
 /// Names a parameter of the enclosing function the size depends on.
 const ParmVarDecl *sizeParameter(const Expr *E) {
   if (!E)
@@ -629,6 +997,7 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
     S.Exact = false;
   }
   Destination D = DestinationReader(Ctx, Parents).read(CE);
+  throughReturnedLocal(D);
   QualType Src = pointeeOf(argOrNull(CE, A.SrcArg));
   QualType Old = pointeeOf(argOrNull(CE, A.OldPtrArg));
 
@@ -650,6 +1019,12 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
     V.Class = ReasonClass::SizeBucket;
     V.Reason = "the size picks between " + quoted(Ctx, S.T) + " and " +
                quoted(Ctx, S.Other) + " at run time";
+    return V;
+  }
+  if (S.K == SizeFact::Mixed) {
+    V.Class = ReasonClass::ConflictingEvidence;
+    V.Reason = "the size adds " + quoted(Ctx, S.T) + " and " +
+               quoted(Ctx, S.Other) + ": " + S.Note;
     return V;
   }
 
@@ -680,6 +1055,20 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
                   AT->getElementType().getCanonicalType(),
                   T.getCanonicalType()))
             return finish(T, SiteShape::Array, "size+" + D.Key);
+      // container_of's round trip: the block is stored to a pointer to its
+      // first member, at offset 0, and recovered later. Only a first
+      // member stands for the outer object; any other is a conflict.
+      uint64_t MemberOffset = 0;
+      if (DT->isStructureType() && memberOffset(Ctx, T, DT, MemberOffset)) {
+        if (MemberOffset == 0)
+          return finish(T, Shape, "size+first-member");
+        V.Class = ReasonClass::ConflictingEvidence;
+        V.Reason = "the size names " + quoted(Ctx, T) + " but the " + D.How +
+                   " names " + quoted(Ctx, DT) + ", its member at byte " +
+                   std::to_string(MemberOffset) +
+                   ", not a first member at offset 0";
+        return V;
+      }
       bool Records = T->isRecordType() || DT->isRecordType();
       bool SizesDiffer =
           !DT->isIncompleteType() && !T->isIncompleteType() &&
@@ -744,7 +1133,9 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
               : "the result does not reach a typed pointer";
   if (S.Runtime) {
     V.Class = ReasonClass::RuntimeSizeNoType;
-    V.Reason = "size is a runtime value and " + Where;
+    V.Reason = "size is a runtime value" +
+               (S.Note.empty() ? std::string() : " (" + S.Note + ")") +
+               " and " + Where;
   } else {
     V.Class = ReasonClass::ConstantSizeNoType;
     V.Reason = "size is a constant with no type and " + Where;

@@ -2,9 +2,11 @@
 //
 // Given a call to an allocator of the spec, works out the allocated type from
 // the size expression (sizeof, offsetof, struct_size, size_add/size_mul,
-// ALIGN/max/round_up, ARRAY_SIZE counts, local size variables) and from where
-// the result flows (assignment, initialisation, return, argument, explicit
-// cast), seeing through alloc_hooks-style statement expressions. Part of the
+// ALIGN/max/round_up, ARRAY_SIZE counts, static size helpers, local size
+// variables and their straight-line writes) and from where the result flows
+// (assignment, initialisation, return, argument, explicit cast, a returned
+// 'void *' local, a first member at offset 0), seeing through
+// alloc_hooks-style statement expressions. Part of the
 // Clang-side library typeslabClang, used by the pass's front-end half
 // (TypeslabFrontend.so, under `clang -fpass-plugin=TypeslabPass.so`) and by
 // the checker (`clang -fplugin=KmallocObjChecker.so`), so both speak of the

@@ -28,9 +28,13 @@
 
 #include "typeslab/token.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DiagnosticInfo.h"
@@ -67,6 +71,12 @@ TYPESLAB_STATISTIC(NumAddressTaken, "Uses of an allocator's address");
 
 namespace typeslab {
 namespace {
+
+/// A function as its author wrote it, for remarks and site records: C++
+/// names demangled (`Alloc<Pod>::one()`), C names as they are.
+std::string displayName(const Function &F) {
+  return llvm::demangle(F.getName());
+}
 
 /// One allocator call, collected before anything is rewritten.
 struct Site {
@@ -105,6 +115,7 @@ private:
   bool firstRemarkAt(const Site &S);
   void verifyOutput();
   void reportAddressTaken(std::vector<SiteRecord> &Records);
+  static void globalsHolding(User *C, SetVector<GlobalVariable *> &Out);
   SiteRecord record(const Site &S) const;
   const char *modeName() const;
 
@@ -530,7 +541,7 @@ void Typeslab::remark(const Site &S) {
     ORE.emit([&] {
       OptimizationRemark Rem(PassName, "Typed", S.Call);
       Rem << "typed '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-          << ore::NV("Function", F.getName()) << "' as '"
+          << ore::NV("Function", displayName(F)) << "' as '"
           << ore::NV("Type", R.Identity.Name) << "' ("
           << ore::NV("Shape", siteShapeName(R.Shape))
           << ", evidence: " << ore::NV("Evidence", R.Evidence) << " from the "
@@ -544,7 +555,7 @@ void Typeslab::remark(const Site &S) {
   ORE.emit([&] {
     OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
     Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-        << ore::NV("Function", F.getName())
+        << ore::NV("Function", displayName(F))
         << "': " << ore::NV("Reason", R.Reason) << " ["
         << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
     if (!S.NotRewritten.empty())
@@ -566,7 +577,7 @@ SiteRecord Typeslab::record(const Site &S) const {
   } else {
     Rec.File = M.getSourceFileName();
   }
-  Rec.Function = S.Call->getFunction()->getName().str();
+  Rec.Function = displayName(*S.Call->getFunction());
   Rec.Allocator = S.Alloc->Family;
   Rec.Typed = S.Result.Typed;
   Rec.Type = S.Result.Typed ? S.Result.Identity.Name : "";
@@ -606,48 +617,116 @@ void Typeslab::verifyOutput() {
 }
 
 /// A use of an allocator other than as a call's callee: calls through the
-/// resulting pointer cannot be typed.
+/// resulting pointer cannot be typed. A use in a constant (a static ops
+/// table `{ .alloc = kmalloc }`) is reported at each call that loads the
+/// allocator from a constant global, in the calling function; only a table
+/// with no such call is reported without a place.
 void Typeslab::reportAddressTaken(std::vector<SiteRecord> &Records) {
+  // Indirect calls whose callee folds to a function: a load from a
+  // constant global, at a constant offset.
+  std::map<std::pair<Function *, const Value *>, std::vector<CallBase *>>
+      TableCalls;
+  for (Function &F : M)
+    for (Instruction &I : instructions(F)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || calledFunction(*CB))
+        continue;
+      auto *L = dyn_cast<LoadInst>(CB->getCalledOperand()->stripPointerCasts());
+      auto *Ptr = L ? dyn_cast<Constant>(L->getPointerOperand()) : nullptr;
+      if (!Ptr || L->isVolatile())
+        continue;
+      if (Constant *C = ConstantFoldLoadFromConstPtr(Ptr, L->getType(), DL))
+        if (auto *Target = dyn_cast<Function>(C->stripPointerCasts()))
+          TableCalls[{Target, getUnderlyingObject(Ptr)}].push_back(CB);
+    }
+
+  auto report = [&](const AllocatorInfo &A, Instruction *I,
+                    const std::string &Reason, const std::string &Remark) {
+    ++NumAddressTaken;
+    SiteRecord Rec;
+    Rec.File = M.getSourceFileName();
+    Rec.Function = I ? displayName(*I->getFunction()) : "";
+    Rec.Allocator = A.Family;
+    Rec.Shape = "unknown";
+    Rec.ReasonClass = reasonClassName(ReasonClass::IndirectCall).str();
+    Rec.Reason = Reason;
+    Rec.Token = Opts.Fallback;
+    Rec.Mode = modeName();
+    if (I) {
+      if (const DILocation *Loc = I->getDebugLoc().get()) {
+        Rec.File = Loc->getFilename().str();
+        Rec.Line = Loc->getLine();
+        Rec.Col = Loc->getColumn();
+      }
+      OptimizationRemarkEmitter ORE(I->getFunction());
+      ORE.emit([&] {
+        return OptimizationRemarkMissed(PassName, "AddressTaken", I)
+               << Remark << " in '"
+               << ore::NV("Function", displayName(*I->getFunction()))
+               << "': calls through the pointer are not typed ["
+               << ore::NV("ReasonClass",
+                          reasonClassName(ReasonClass::IndirectCall))
+               << "]";
+      });
+    }
+    Records.push_back(std::move(Rec));
+  };
+
   for (const AllocatorInfo &A : Spec.entries()) {
     Function *AF = M.getFunction(A.Name);
     if (!AF)
       continue;
+    SetVector<GlobalVariable *> Tables;
     for (const Use &U : AF->uses()) {
       auto *I = dyn_cast<Instruction>(U.getUser());
       if (auto *CB = dyn_cast_or_null<CallBase>(I))
         if (CB->isCallee(&U))
           continue;
-      ++NumAddressTaken;
-      SiteRecord Rec;
-      Rec.File = M.getSourceFileName();
-      Rec.Function = I ? I->getFunction()->getName().str() : "";
-      Rec.Allocator = A.Family;
-      Rec.Shape = "unknown";
-      Rec.ReasonClass = reasonClassName(ReasonClass::IndirectCall).str();
-      Rec.Reason = "the address of '" + A.Name +
-                   "' is taken; calls through the pointer are not typed";
-      Rec.Token = Opts.Fallback;
-      Rec.Mode = modeName();
-      if (I) {
-        if (const DILocation *Loc = I->getDebugLoc().get()) {
-          Rec.File = Loc->getFilename().str();
-          Rec.Line = Loc->getLine();
-          Rec.Col = Loc->getColumn();
-        }
-        OptimizationRemarkEmitter ORE(I->getFunction());
-        ORE.emit([&] {
-          return OptimizationRemarkMissed(PassName, "AddressTaken", I)
-                 << "address of '" << ore::NV("Allocator", A.Family)
-                 << "' taken in '"
-                 << ore::NV("Function", I->getFunction()->getName())
-                 << "': calls through the pointer are not typed ["
-                 << ore::NV("ReasonClass",
-                            reasonClassName(ReasonClass::IndirectCall))
-                 << "]";
-        });
+      if (!I) {
+        globalsHolding(U.getUser(), Tables);
+        continue;
       }
-      Records.push_back(std::move(Rec));
+      report(A, I,
+             "the address of '" + A.Name +
+                 "' is taken; calls through the pointer are not typed",
+             "address of '" + A.Family + "' taken");
     }
+    for (GlobalVariable *G : Tables) {
+      auto It = TableCalls.find({AF, G});
+      if (It == TableCalls.end()) {
+        report(A, nullptr,
+               "the address of '" + A.Name + "' is taken in the initializer "
+                   "of '" + G->getName().str() +
+                   "'; calls through the pointer are not typed",
+               "");
+        continue;
+      }
+      for (CallBase *CB : It->second)
+        report(A, CB,
+               "'" + A.Name + "' is called through a pointer loaded from "
+                   "the constant table '" + G->getName().str() +
+                   "'; calls through the pointer are not typed",
+               "call of '" + A.Family + "' through the constant table '" +
+                   G->getName().str() + "'");
+    }
+  }
+}
+
+/// The globals whose initializers hold the constant C.
+void Typeslab::globalsHolding(User *C, SetVector<GlobalVariable *> &Out) {
+  SmallVector<User *, 8> Work{C};
+  SmallPtrSet<User *, 16> Seen;
+  while (!Work.empty()) {
+    User *U = Work.pop_back_val();
+    if (!Seen.insert(U).second)
+      continue;
+    if (auto *G = dyn_cast<GlobalVariable>(U)) {
+      Out.insert(G);
+      continue;
+    }
+    if (isa<Constant>(U) && !isa<GlobalValue>(U))
+      for (User *Next : U->users())
+        Work.push_back(Next);
   }
 }
 

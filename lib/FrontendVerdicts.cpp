@@ -145,20 +145,43 @@ public:
     return TraverseStmt(E->getChosenSubExpr());
   }
 
-  bool TraverseFunctionDecl(FunctionDecl *FD) {
+  // C++: each instantiation of a template is a function of its own, with
+  // its own types; the dependent pattern is never emitted.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// Every kind of function (C functions, C++ methods, constructors,
+  /// instantiations) is the current function for the calls in its body.
+  bool TraverseDecl(Decl *D) {
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD)
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (FD->isDependentContext())
+      return true;
     // Codegen emits no internal function that nothing references; the
     // unused static inline helpers of kernel headers are most of a TU.
     if (!Reachable && FD->doesThisDeclarationHaveABody() &&
         !FD->isExternallyVisible() && !FD->isUsed() && !FD->isReferenced())
       return true;
-    const FunctionDecl *Saved = Current;
-    std::unique_ptr<FunctionParents> SavedParents = std::move(Parents);
-    Current = FD;
-    bool R = RecursiveASTVisitor::TraverseFunctionDecl(FD);
-    Current = Saved;
-    Parents = std::move(SavedParents);
-    Inferrer.setParents(Parents.get());
-    return R;
+    return within(FD, [&] { return RecursiveASTVisitor::TraverseDecl(D); });
+  }
+
+  /// A lambda's body belongs to its call operator, which codegen emits as
+  /// a function of its own; its captures are evaluated where it is written.
+  bool TraverseLambdaExpr(LambdaExpr *LE, DataRecursionQueue * = nullptr) {
+    for (Expr *Init : LE->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    CXXMethodDecl *Op = LE->getCallOperator();
+    if (!Op || Op->isDependentContext() || Op->getDescribedFunctionTemplate())
+      return true; // generic lambdas are left to the IR rules
+    // A closure with no mangling number of its own (a lambda in a
+    // non-inline function) is named '$_N' by a counter codegen advances in
+    // its own order; ours could give two lambdas each other's names, and so
+    // each other's verdicts. Their calls get none: the IR rules decide.
+    const FunctionDecl *Named = Op;
+    if (llvm::StringRef(symbolName(Op)).contains("$_"))
+      Named = nullptr;
+    return within(Named, [&] { return TraverseStmt(LE->getBody()); });
   }
 
   // Calls in unevaluated operands (typeof, sizeof, _Alignof) are never
@@ -220,6 +243,20 @@ public:
   }
 
 private:
+  /// Runs Walk with FD as the current function, with parent links of its
+  /// own built at its first allocator call.
+  template <typename WalkFn> bool within(const FunctionDecl *FD, WalkFn Walk) {
+    const FunctionDecl *Saved = Current;
+    std::unique_ptr<FunctionParents> SavedParents = std::move(Parents);
+    Current = FD;
+    Inferrer.setParents(nullptr);
+    bool R = Walk();
+    Current = Saved;
+    Parents = std::move(SavedParents);
+    Inferrer.setParents(Parents.get());
+    return R;
+  }
+
   /// Clang's ConstantFoldsToSimpleInteger: an integer constant without
   /// side effects.
   bool foldsTo(const Expr *Cond, bool &Value) {

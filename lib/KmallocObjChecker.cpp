@@ -503,6 +503,10 @@ private:
   }
 
   void checkConversion(const Site &S, const SiteVerdict &V) {
+    // The kmalloc_obj family are C macros (typeof, statement expressions,
+    // void * results); C++ code is not converted to them.
+    if (LO.CPlusPlus)
+      return;
     const AllocatorInfo &A = *S.Alloc;
     ConversionNames N = conversionFor(A.Family);
     const Expr *SizeE = S.arg(A.SizeArg);
@@ -669,8 +673,11 @@ public:
     llvm::DenseSet<std::pair<unsigned, unsigned>> Seen;
     struct Visitor : RecursiveASTVisitor<Visitor> {
       std::function<void(const FunctionDecl &)> Fn;
+      // Each instantiation of a template is checked with its own types;
+      // the dependent pattern, whose types are parameters, is not.
+      bool shouldVisitTemplateInstantiations() const { return true; }
       bool VisitFunctionDecl(FunctionDecl *FD) {
-        if (FD->doesThisDeclarationHaveABody())
+        if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
           Fn(*FD);
         return true;
       }

@@ -1,7 +1,8 @@
 ; Proves that an allocator whose address only appears in a global's
 ; initializer (an ops table) is kept, costs no crash, and gets an
-; indirect-call site record even though no function is there to carry a
-; remark; the direct call next to it is still rewritten.
+; indirect-call site record naming the table even though no function is
+; there to carry a remark (no call loads it); the direct call next to it is
+; still rewritten.
 ; RUN: rm -rf %t && mkdir %t
 ; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-sites=%t/recs -typeslab-verify -S %s | FileCheck %s
 ; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC
@@ -20,7 +21,7 @@ define ptr @direct(i64 %n) {
 ; CHECK: declare ptr @kmalloc(i64, i32)
 
 ; REC: "allocator":"kmalloc",{{.*}}"function":"direct",
-; REC-NEXT: "allocator":"kmalloc",{{.*}}"function":"",{{.*}}"reason":"the address of 'kmalloc' is taken; calls through the pointer are not typed","reason_class":"indirect-call",
+; REC-NEXT: "allocator":"kmalloc",{{.*}}"function":"",{{.*}}"reason":"the address of 'kmalloc' is taken in the initializer of 'ops'; calls through the pointer are not typed","reason_class":"indirect-call",
 
 declare ptr @kmalloc(i64, i32)
 declare void @kfree(ptr)
