@@ -34,6 +34,17 @@
 #define ts_unlikely(x) __builtin_expect(!!(x), 0)
 /* Entry points with the fast paths of ts_alloc/ts_free inlined whole. */
 #define ts_hot __attribute__((flatten))
+/* The TLS model of the thread's heap pointer. The static archive links
+ * into executables: local-exec, one %fs-relative load. libtypeslab.so
+ * (TYPESLAB_SHARED) is preloaded or linked at startup, so its thread-locals
+ * sit in the static TLS block: initial-exec, one GOT load more. Never
+ * global-dynamic: __tls_get_addr may call malloc on a thread's first
+ * access, that is, this allocator. */
+#ifdef TYPESLAB_SHARED
+#define TS_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#else
+#define TS_TLS_MODEL __attribute__((tls_model("local-exec")))
+#endif
 
 #define TS_SLAB_SHIFT 16u
 #define TS_SLAB_SIZE (1ul << TS_SLAB_SHIFT)

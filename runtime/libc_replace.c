@@ -4,6 +4,8 @@
  * uses malloc or free, so untyped calls, libraries and free() go through
  * the same allocator as the typed entry points. Left out of the sanitizer
  * build (TYPESLAB_NO_MALLOC_REPLACEMENT), where the sanitizer owns malloc.
+ * It is the whole malloc API: a function left to glibc would hand out
+ * glibc memory that free() here reports as invalid.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -29,3 +31,20 @@ int posix_memalign(void **memptr, size_t align, size_t size) {
   return typeslab_posix_memalign(memptr, align, size, 0);
 }
 size_t malloc_usable_size(void *p) { return p ? ts_usable_size(p) : 0; }
+
+/* Legacy page-aligned allocations, still called; and C23's sized frees,
+ * which glibc 2.36 lacks: their size and alignment are hints this
+ * allocator does not need, so they free as free() does. */
+void free_sized(void *p, size_t size);
+void free_aligned_sized(void *p, size_t align, size_t size);
+void *valloc(size_t size) { return typeslab_valloc(size, 0); }
+void *pvalloc(size_t size) { return typeslab_pvalloc(size, 0); }
+void free_sized(void *p, size_t size) {
+  (void)size;
+  ts_free(p, "free_sized");
+}
+void free_aligned_sized(void *p, size_t align, size_t size) {
+  (void)align;
+  (void)size;
+  ts_free(p, "free_aligned_sized");
+}

@@ -88,10 +88,9 @@ struct ts_heap {
  * the fast paths need no NULL tests. */
 static struct ts_heap NoHeap;
 static struct ts_slab NoSlab;
-/* local-exec: the runtime is a static archive linked into programs, and
- * one %fs-relative load is the cheapest thread-local access. */
-static __thread struct ts_heap *Self
-    __attribute__((tls_model("local-exec"))) = &NoHeap;
+/* TS_TLS_MODEL: local-exec in the static archive, initial-exec in
+ * libtypeslab.so (internal.h). */
+static __thread struct ts_heap *Self TS_TLS_MODEL = &NoHeap;
 /* Whether Self is registered for heap_exit; done outside ts.lock, since
  * pthread_setspecific may call calloc, that is, this allocator. */
 static __thread bool SelfKeyed __attribute__((tls_model("initial-exec")));

@@ -15,6 +15,8 @@ packages=(llvm-22-dev libclang-22-dev clang-22 llvm-22-tools lld-22
 packages+=(csmith libcsmith-dev libfuzzer-22-dev libclang-rt-22-dev chromium)
 # The contrib/linux checks apply the series to Debian's kernel source.
 packages+=(linux-source-6.12 patch xz-utils)
+# The preload test runs unmodified sqlite3 on libtypeslab.so (test/preload/).
+packages+=(sqlite3)
 # Benchmarks add their own (bench/*/setup.sh) through this variable.
 packages+=(${TYPESLAB_EXTRA_PACKAGES:-})
 
