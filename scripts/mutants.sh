@@ -14,7 +14,10 @@
 # A patch names its tests in its header, before the diff:
 #   Mutant: one line saying what the mutation breaks
 #   Kills: lit:pass/foo.c lit:report/bar.test ctest:runtime-misuse-double-free
-# lit: paths are under test/lit; ctest: names are exact test names.
+#   Build: rt-misuse     (optional: the ninja targets those tests need)
+# lit: paths are under test/lit; ctest: names are exact test names. Without
+# Build:, a mutant naming only lit tests builds the plugins and the runtime
+# library, and one naming ctest tests builds everything (the fuzzer too).
 #
 # The worktree (with its build/) lives in $TYPESLAB_MUTANTS_DIR (default
 # build-mutants/ in the checkout) and is reused, so a rerun only rebuilds
@@ -51,8 +54,22 @@ fi
 git -C "$src" checkout -q --detach -f "$head" || exit 1
 git -C "$src" reset -q --hard && git -C "$src" clean -qfd || exit 1
 
+# build_tree LOG [TARGET...]
 build_tree() {
-  nice -n 15 ninja -C "$build" -j"$jobs" >"$1" 2>&1
+  local out=$1
+  shift
+  nice -n 15 ninja -C "$build" -j"$jobs" "$@" >"$out" 2>&1
+}
+lit_targets=(TypeslabPass TypeslabFrontend KmallocObjChecker typeslab_runtime)
+# The targets a mutant's tests need, from its Build: line or its Kills: kinds.
+targets_of() {
+  local b
+  b=$(header Build "$1")
+  if [ -n "$b" ]; then
+    echo "$b"
+  elif ! header Kills "$1" | grep -q 'ctest:'; then
+    echo "${lit_targets[*]}"
+  fi
 }
 # With ccache, reverting a mutant costs a cache hit, and a checkout whose
 # build/ used ccache too (same relative layout) seeds the first build.
@@ -142,7 +159,8 @@ for p in "${patches[@]}"; do
   fi
   git -C "$src" apply "$p"
   start=$SECONDS
-  if ! build_tree "$log/$name.build"; then
+  read -ra t <<<"$(targets_of "$p")"
+  if ! build_tree "$log/$name.build" "${t[@]}"; then
     stale+=("$name (does not build)")
     echo "STALE    $name: the mutated tree does not build ($log/$name.build)"
   elif run_tests "$log/$name.tests" "${k[@]}"; then
