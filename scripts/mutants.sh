@@ -116,7 +116,7 @@ run_tests() {
 failures() {
   { grep -Eo '^(FAIL|UNRESOLVED|TIMEOUT): typeslab :: [^ ]+' "$1" |
       sed 's/.*:: /lit:/'
-    grep -Eo '^ *[0-9]+ - [^ ]+ \(' "$1" | awk '{print "ctest:" $3}'
+    grep -Eo '^[[:space:]]*[0-9]+ - [^ ]+ \(' "$1" | awk '{print "ctest:" $3}'
   } | sort -u | tr '\n' ' '
 }
 
@@ -127,13 +127,21 @@ else
   patches=("$mutants"/*.patch)
 fi
 
+# The unmutated tree: the targets every selected mutant needs, or all.
+base_targets=()
+for p in "${patches[@]}"; do
+  [ -f "$p" ] || { echo "mutants: no such mutant: $p"; exit 1; }
+  read -ra t <<<"$(targets_of "$p")"
+  [ ${#t[@]} -gt 0 ] || { base_targets=(all); break; }
+  base_targets+=("${t[@]}")
+done
+mapfile -t base_targets < <(printf '%s\n' "${base_targets[@]}" | sort -u)
 echo "mutants: building the unmutated tree in $build"
-build_tree "$log/base-build.log" ||
+build_tree "$log/base-build.log" "${base_targets[@]}" ||
   { tail -n 30 "$log/base-build.log"; echo "mutants: HEAD does not build"; exit 1; }
 # Every named test must pass on the unmutated tree, or a kill means nothing.
 all_specs=()
 for p in "${patches[@]}"; do
-  [ -f "$p" ] || { echo "mutants: no such mutant: $p"; exit 1; }
   read -ra k <<<"$(header Kills "$p")"
   all_specs+=("${k[@]}")
 done
