@@ -43,6 +43,10 @@ if os.path.exists(linux_tarball):
     config.available_features.add("linux-source-6.12")
 config.substitutions.append(("%typeslab_corpus", os.path.join(src, "test", "kernel-corpus")))
 config.substitutions.append(("%typeslab_tools", os.path.join(src, "tools")))
+# The pages whose figures a test pins (README.md's report line, the
+# isolation table of docs/).
+config.substitutions.append(("%typeslab_readme", os.path.join(src, "README.md")))
+config.substitutions.append(("%typeslab_docs", os.path.join(src, "docs")))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%clang", os.path.join(tools, "clang")))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))

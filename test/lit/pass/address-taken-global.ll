@@ -6,6 +6,9 @@
 ; RUN: rm -rf %t && mkdir %t
 ; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -typeslab-sites=%t/recs -typeslab-verify -S %s | FileCheck %s
 ; RUN: cat %t/recs/*.jsonl | FileCheck %s --check-prefix=REC
+; With remarks on: the direct call's remark, and no other.
+; RUN: opt -load-pass-plugin=%typeslab_pass -passes=typeslab -pass-remarks=typeslab -pass-remarks-missed=typeslab -disable-output %s 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark
+; REMARK: remark: <unknown>:0:0: untyped 'kmalloc' call in 'direct': no front-end verdict and the IR names no type for a runtime size [runtime-size-no-type]
 
 target triple = "x86_64-pc-linux-gnu"
 

@@ -4,7 +4,12 @@
 // passes merge the two arms into one call).
 // RUN: %clang -O0 -fpass-plugin=%typeslab_pass -I %S/Inputs -S -emit-llvm -o - %s | FileCheck %s --check-prefix=IR
 // RUN: %clang -O2 -fpass-plugin=%typeslab_pass -I %S/Inputs -S -emit-llvm -o - %s | FileCheck %s --check-prefix=O2
-// RUN: %clang -O2 -fpass-plugin=%typeslab_pass -I %S/Inputs -DPLAIN_CALLS -S -emit-llvm -o - %s | FileCheck %s --check-prefix=PLAIN
+// The token of a plain call, then the tokens of the alloc_hooks calls at -O0
+// and -O2, read in one FileCheck run so that they are compared.
+// RUN: %clang -O2 -fpass-plugin=%typeslab_pass -I %S/Inputs -DPLAIN_CALLS -S -emit-llvm -o %t.plain.ll %s
+// RUN: %clang -O0 -fpass-plugin=%typeslab_pass -I %S/Inputs -S -emit-llvm -o %t.O0.ll %s
+// RUN: %clang -O2 -fpass-plugin=%typeslab_pass -I %S/Inputs -S -emit-llvm -o %t.O2.ll %s
+// RUN: cat %t.plain.ll %t.O0.ll %t.O2.ll | FileCheck %s --check-prefix=PLAIN
 #include "kernel.h"
 
 struct sess { struct sess *next; u32 id; };
@@ -20,6 +25,12 @@ struct sess { struct sess *next; u32 id; };
 // O2-NOT: @kmalloc_noprof(
 // PLAIN-LABEL: @open_sess(
 // PLAIN: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @__typeslab_type_[[HASH:[0-9a-f]+]] to i64))
+// PLAIN-NOT: call {{.*}}@kmalloc_token(
+// PLAIN-LABEL: @open_sess(
+// PLAIN: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @__typeslab_type_[[HASH]] to i64))
+// PLAIN: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @__typeslab_type_[[HASH]] to i64))
+// PLAIN-LABEL: @open_sess(
+// PLAIN: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @__typeslab_type_[[HASH]] to i64))
 struct sess *open_sess(void) {
   struct sess *s = kmalloc(sizeof(*s), GFP_KERNEL);
   return s;
