@@ -28,4 +28,15 @@ void *memalign(size_t align, size_t size) {
 int posix_memalign(void **memptr, size_t align, size_t size) {
   return typeslab_posix_memalign(memptr, align, size, 0);
 }
-size_t malloc_usable_size(void *p) { return p ? ts_usable_size(p) : 0; }
+size_t malloc_usable_size(void *p) {
+  return p ? ts_usable_size(p, "malloc_usable_size of a freed or invalid "
+                               "pointer")
+           : 0;
+}
+/* C23: the size (and alignment) must be those of the allocation. */
+void free_sized(void *p, size_t size) {
+  ts_free_sized(p, size, 0, "free_sized with the wrong size");
+}
+void free_aligned_sized(void *p, size_t align, size_t size) {
+  ts_free_sized(p, size, align, "free_aligned_sized with the wrong size or alignment");
+}
