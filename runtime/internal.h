@@ -59,9 +59,12 @@
  * buddy allocator aligns kmalloc_large up to KMALLOC_MAX_SIZE). */
 #define TS_LARGE_MAX_ALIGN (4ul << 20)
 #define TS_REDZONE 16u
+/* The hardened profile's canary after each small object's request: 8
+ * bytes of a per-slot secret, the first of them zero (so that a string
+ * read stops before the secret). */
+#define TS_CANARY 8u
 #define TS_ZERO_SIZE_PTR 16u /* ZERO_SIZE_PTR of kernel.h */
 #define TS_POISON_BYTE 0x6b
-#define TS_REDZONE_BYTE 0xbb
 
 _Static_assert((TS_SLAB_SIZE & (TS_SLAB_SIZE - 1)) == 0, "slab size is 2^n");
 _Static_assert(TS_MAX_SMALL * 2 <= TS_SLAB_SIZE, "two large objects a slab");
@@ -75,11 +78,18 @@ struct ts_cache;
 
 struct ts_heap;
 
-/* A slot's state (ts_slab.state, one byte a slot): the owner moves it
- * between FREE and LIVE with plain stores; any other free, and every free
- * with poison, claims LIVE -> PENDING with a compare-and-swap (a second
- * free loses), and the owner makes it FREE again when it collects. */
-enum { TS_SLOT_FREE = 0, TS_SLOT_LIVE = 1, TS_SLOT_PENDING = 2 };
+/* A slot's state (ts_slab.state, one byte a slot): FREE until first
+ * handed out; the owner moves it between LIVE and FREED with plain stores;
+ * any other free, and every free into a quarantine, claims LIVE -> PENDING
+ * with a compare-and-swap (a second free loses), and the owner makes it
+ * FREED when it collects. FREE and FREED tell an invalid free from a
+ * double free. */
+enum {
+  TS_SLOT_FREE = 0,
+  TS_SLOT_LIVE = 1,
+  TS_SLOT_PENDING = 2,
+  TS_SLOT_FREED = 3
+};
 
 /* Fields marked "owner" are written only by the owning heap's thread (or,
  * for an orphan, under ts.lock); others read them with relaxed atomics.
@@ -113,7 +123,8 @@ struct ts_slab {
   struct ts_slab *enext;    /* owner; in the heap's list of empty slabs  */
   struct ts_slab *hnext;    /* owner; in the heap's partial list         */
   struct ts_slab *onext;    /* owner; in the heap's list of owned slabs  */
-  uint32_t *reqsize;        /* per-slot requested size; red zones only   */
+  uint32_t *reqsize;        /* per-slot requested size; hardened profile
+                               and red zones only                        */
 };
 
 struct ts_cache {
@@ -137,8 +148,8 @@ struct ts_state {
   pthread_mutex_t lock;
   bool ready;
   bool handed_out;
-  bool fast;                /* ready, handed out, no red zones or poison:
-                               the fast paths may run                    */
+  bool fast;                /* ready, handed out, fast profile, no red
+                               zones or poison: the fast paths may run   */
   enum typeslab_mode mode;
   unsigned options;
   unsigned partitions;
@@ -157,6 +168,30 @@ struct ts_state {
 };
 extern struct ts_state ts;
 
+/* The hardened profile (the default; TYPESLAB_OPT_FAST turns it off). */
+static inline bool ts_hardened(void) {
+  return !(ts.options & TYPESLAB_OPT_FAST);
+}
+/* Bytes a small object's slot holds beyond the request: the red zone, or
+ * the hardened profile's canary. */
+static inline size_t ts_extra(void) {
+  return (ts.options & TYPESLAB_OPT_REDZONE) ? TS_REDZONE
+         : ts_hardened()                     ? TS_CANARY
+                                             : 0;
+}
+/* Whether slabs keep each slot's requested size (for the canary). */
+static inline bool ts_keeps_reqsize(void) {
+  return ts_hardened() || (ts.options & TYPESLAB_OPT_REDZONE);
+}
+/* The canary of the object at p: a per-object secret whose first byte (in
+ * memory, little-endian) is zero. */
+static inline uint64_t ts_canary_of(const void *p) {
+  uint64_t k = (ts.secret ^ (uintptr_t)p) * 0x9e3779b97f4a7c15ull;
+  return k & ~(uint64_t)0xff;
+}
+/* One line on stderr for a bad setting (not misuse: no abort). */
+void ts_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 void ts_ensure_init(void);
 void *ts_meta_alloc(size_t size); /* zeroed, never freed                 */
 uint64_t ts_random(void);
@@ -167,6 +202,11 @@ struct ts_slab *ts_slab_of(const void *p);
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token);
 /* Frees p; Expect (if non-NULL) must own it. Returns false on misuse. */
 bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect);
+/* Whether the canary after live object p (slot of s) is intact; true when
+ * s keeps no canary. */
+bool ts_canary_intact(const struct ts_slab *s, const void *p, uint32_t slot);
+/* Empties the calling thread's quarantine of freed objects. */
+void ts_quarantine_flush(void);
 /* The fast paths: the owner's pop from its current slab of c (NULL when
  * that needs a refill), and the owner's free of a live object of one of
  * its slabs (false when anything else must be decided: ts_cache_free). */
@@ -204,11 +244,27 @@ uint32_t ts_class_size(unsigned index);
 ts_slow void *ts_large_alloc(size_t size, size_t align,
                              typeslab_token_t token);
 bool ts_large_lookup(const void *p, size_t *size, typeslab_token_t *token);
-ts_slow bool ts_large_free(const void *p);
+/* Large and zero-size objects are reported as of these caches (or as no
+ * typeslab object when the pointer is none of theirs). */
+extern const struct ts_cache ts_large_cache, ts_zero_cache;
+/* Frees a large object: NULL when done, else the misuse to report. */
+ts_slow const char *ts_large_free(const void *p);
+/* Whether the canary after large object p is intact (true if p is none). */
+bool ts_large_canary_intact(const void *p);
 size_t ts_large_count(void);
 
+/* malloc(0) (zero.c): unique pointers into an address range that is never
+ * accessible. Called with ts.lock held. */
+void *ts_zero_alloc(typeslab_token_t token);
+/* Whether p lies in that range; live: whether it is a live one, and token
+ * (if non-NULL) its token. */
+bool ts_zero_owns(const void *p, bool *live, typeslab_token_t *token);
+/* Frees p of the range: NULL when done, else the misuse to report. */
+const char *ts_zero_free(const void *p);
+
 /* Token -> cache (modes.c). */
-/* Pow2: the object must be aligned to its (power-of-two) size class.
+/* Size: the request plus ts_extra(). Pow2: the object must be aligned to
+ * its (power-of-two) size class.
  * Lock-free when the cache exists; creates it under ts.lock otherwise. Call
  * without ts.lock held. */
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
@@ -233,7 +289,12 @@ void ts_enable_fast_paths_locked(void);
 void *ts_alloc(size_t size, size_t align, typeslab_token_t token, bool zero,
                const void *caller);
 void ts_free(const void *p, const char *what);
-size_t ts_usable_size(const void *p);
+/* The usable size of a live object; 0 for anything else, reported as
+ * "<what>" unless what is NULL. */
+size_t ts_usable_size(const void *p, const char *what);
+/* free_sized: frees p after checking that it was allocated with size
+ * bytes (and, if align, that it is so aligned). */
+void ts_free_sized(const void *p, size_t size, size_t align, const char *what);
 typeslab_token_t ts_token_of(const void *p);
 void *ts_realloc(void *p, size_t size, typeslab_token_t token, bool zero_new,
                  const void *caller, const char *what);

@@ -240,18 +240,22 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap) {
   return kvasprintf_token(gfp, fmt, ap, 0);
 }
 
-/* NULL and ZERO_SIZE_PTR are tested on ts_free's slow path. */
-ts_hot void kfree(const void *p) { ts_free(p, "kfree"); }
+/* NULL and ZERO_SIZE_PTR (any pointer up to 16, as ZERO_OR_NULL_PTR
+ * has it) are no-ops for kfree alone; libc's free reports them. */
+ts_hot void kfree(const void *p) {
+  if (ts_likely((uintptr_t)p > TS_ZERO_SIZE_PTR))
+    ts_free(p, "kfree");
+}
 ts_hot void kvfree(const void *p) { kfree(p); }
 void kfree_sensitive(const void *p) {
   if (ZERO_OR_NULL_PTR(p))
     return;
-  size_t n = ts_usable_size(p);
+  size_t n = ts_usable_size(p, NULL);
   volatile unsigned char *b = (volatile unsigned char *)p;
   for (size_t i = 0; i < n; ++i)
     b[i] = 0;
   kfree(p);
 }
 size_t ksize(const void *p) {
-  return ZERO_OR_NULL_PTR(p) ? 0 : ts_usable_size(p);
+  return ZERO_OR_NULL_PTR(p) ? 0 : ts_usable_size(p, NULL);
 }

@@ -30,21 +30,23 @@ void *memalign(size_t align, size_t size) {
 int posix_memalign(void **memptr, size_t align, size_t size) {
   return typeslab_posix_memalign(memptr, align, size, 0);
 }
-size_t malloc_usable_size(void *p) { return p ? ts_usable_size(p) : 0; }
+size_t malloc_usable_size(void *p) {
+  return p ? ts_usable_size(p, "malloc_usable_size of a freed or invalid "
+                               "pointer")
+           : 0;
+}
 
-/* Legacy page-aligned allocations, still called; and C23's sized frees,
- * which glibc 2.36 lacks: their size and alignment are hints this
- * allocator does not need, so they free as free() does. */
-void free_sized(void *p, size_t size);
-void free_aligned_sized(void *p, size_t align, size_t size);
+/* Legacy page-aligned allocations, still called. */
 void *valloc(size_t size) { return typeslab_valloc(size, 0); }
 void *pvalloc(size_t size) { return typeslab_pvalloc(size, 0); }
+
+/* C23's sized frees, which glibc 2.36 lacks: the size (and alignment) must
+ * be those of the allocation. */
+void free_sized(void *p, size_t size);
+void free_aligned_sized(void *p, size_t align, size_t size);
 void free_sized(void *p, size_t size) {
-  (void)size;
-  ts_free(p, "free_sized");
+  ts_free_sized(p, size, 0, "free_sized with the wrong size");
 }
 void free_aligned_sized(void *p, size_t align, size_t size) {
-  (void)align;
-  (void)size;
-  ts_free(p, "free_aligned_sized");
+  ts_free_sized(p, size, align, "free_aligned_sized with the wrong size or alignment");
 }

@@ -208,9 +208,11 @@ static unsigned random_row(const void *caller) {
 /* The cache when it exists and needs no table lookup; else NoCache. The
  * two modes of the issue's speed targets come first, isolated (the longer
  * lookup) before none; a type's exact cache needs no size class. Called after init (the class
- * table) with 1 <= size <= TS_MAX_SMALL. */
+ * table) with 1 <= size <= TS_MAX_SMALL; size includes extra, the bytes
+ * for a canary (ts_extra(), 0 on the fast path). */
 static struct ts_cache *pick_fast(size_t size, typeslab_token_t token,
-                                  const void *caller, bool pow2) {
+                                  const void *caller, bool pow2,
+                                  size_t extra) {
   enum typeslab_mode mode = ts.mode;
   unsigned cls;
   if (ts_likely(mode == TYPESLAB_MODE_ISOLATED)) {
@@ -224,8 +226,8 @@ static struct ts_cache *pick_fast(size_t size, typeslab_token_t token,
       return &NoCache;
     /* The common request is the type's own size, which always fits (its
      * slots are aligned to at least its natural alignment): one compare. */
-    if (ts_likely(size == t->fixed_size && !pow2) ||
-        fits_fixed(t, size, pow2))
+    if (ts_likely(size - extra == t->fixed_size && !pow2) ||
+        fits_fixed(t, size - extra, pow2))
       return peek(&t->fixed);
     return peek(&t->bucket[ts_class_of_small(size)]);
   }
@@ -240,7 +242,7 @@ static struct ts_cache *pick_fast(size_t size, typeslab_token_t token,
 
 struct ts_cache *ts_pick_fast(size_t size, typeslab_token_t token,
                               const void *caller) {
-  return pick_fast(size, token, caller, false);
+  return pick_fast(size, token, caller, false, 0);
 }
 
 static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
@@ -249,7 +251,7 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
 
 struct ts_cache *ts_pick_cache(size_t size, typeslab_token_t token,
                                const void *caller, bool pow2) {
-  struct ts_cache *c = pick_fast(size, token, caller, pow2);
+  struct ts_cache *c = pick_fast(size, token, caller, pow2, ts_extra());
   if (ts_likely(c != &NoCache))
     return c;
   unsigned cls = ts_class_index(size);
@@ -282,8 +284,10 @@ static ts_slow struct ts_cache *pick_locked(unsigned cls, size_t size,
     struct ts_type *t = type_of(token);
     if (!t)
       return NULL;
-    if (fits_fixed(t, size, pow2))
-      return ensure(&t->fixed, t->name, t->fixed_size, t->align, true);
+    /* A type's own cache has room for the canary (or red zone) too. */
+    if (fits_fixed(t, size - ts_extra(), pow2))
+      return ensure(&t->fixed, t->name, t->fixed_size + (uint32_t)ts_extra(),
+                    t->align, true);
     char name[96];
     snprintf(name, sizeof name, "%s[%u]", t->name, ts_class_size(cls));
     return ensure(&t->bucket[cls], name, ts_class_size(cls), TS_MIN_ALIGN,

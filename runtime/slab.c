@@ -25,6 +25,7 @@
 #include <time.h>
 
 #define TS_PAGE 4096u
+#define TS_HEAP_QUARANTINE 64u
 
 static const uint32_t Classes[TS_NCLASSES] = {
     16,  32,  48,   64,   96,   128,  192,  256,  384,
@@ -81,6 +82,10 @@ struct ts_heap {
   struct ts_slab *empty; /* owned slabs that became empty, newest first  */
   uint64_t rng;         /* freelist order, private to the thread        */
   struct ts_heap *next; /* in the list of heaps of exited threads        */
+  /* Hardened profile: the thread's last frees, zeroed, waiting before
+   * their slots are reused (a ring; quar[qnext] is the oldest). */
+  void *quar[TS_HEAP_QUARANTINE];
+  uint32_t qnext;
 };
 
 /* A thread without a heap points at NoHeap (no caches, owns no slab), and
@@ -111,9 +116,11 @@ static struct ts_heap *owner_of(const struct ts_slab *s) {
   return __atomic_load_n(&s->owner, __ATOMIC_ACQUIRE);
 }
 
-/* A thread exits: its current slabs become orphans, its heap is reused. */
+/* A thread exits: its quarantine is emptied, its current slabs become
+ * orphans, its heap is reused. */
 static void heap_exit(void *arg) {
   struct ts_heap *h = arg;
+  ts_quarantine_flush();
   pthread_mutex_lock(&ts.lock);
   for (uint32_t i = 0; i < h->ncur; ++i) {
     for (struct ts_slab *s = h->own[i]; s; s = s->onext) {
@@ -238,7 +245,7 @@ static ts_slow void slab_emptied(struct ts_slab *s);
  * freed slot's token is left: nothing reads the token of a slot that is
  * not live.) */
 static inline uint32_t put_back(struct ts_slab *s, void *p, uint32_t slot) {
-  set_slot_state(s, slot, TS_SLOT_FREE);
+  set_slot_state(s, slot, TS_SLOT_FREED);
   uint32_t n = s->inuse - 1;
   __atomic_store_n(&s->inuse, n, __ATOMIC_RELAXED);
   *(void **)p = encode(s->freelist, p);
@@ -302,11 +309,11 @@ static bool slab_assign(struct ts_slab *s, struct ts_cache *c) {
    * thousand or more in isolated mode) need none. */
   s->tokens = c->one_type ? NULL
                           : ts_meta_alloc(s->nobj * sizeof *s->tokens);
-  /* Request sizes are kept only for red zones: a page less per slab. */
-  if (ts.options & TYPESLAB_OPT_REDZONE)
+  /* Request sizes are kept only for canaries: a page less per slab. */
+  if (ts_keeps_reqsize())
     s->reqsize = ts_meta_alloc(s->nobj * sizeof *s->reqsize);
   if (!s->state || (!c->one_type && !s->tokens) ||
-      ((ts.options & TYPESLAB_OPT_REDZONE) && !s->reqsize))
+      (ts_keeps_reqsize() && !s->reqsize))
     return false;
   __atomic_store_n(&s->cache, c, __ATOMIC_RELEASE);
   s->next = c->slabs;
@@ -441,11 +448,13 @@ void ts_enable_fast_paths(void) {
 
 void ts_enable_fast_paths_locked(void) {
   /* From now on the mode and layout options are fixed (typeslab_init
-   * refuses to change them); without red zones or poison, frees of slabs
+   * refuses to change them); in the fast profile without red zones or
+   * poison, frees of slabs
    * below fast_slabs and pops of heaps with nfast may take the fast paths
    * (a heap's nfast is set at its next locked refill). */
   ts.handed_out = true;
-  if (!ts.fast && !(ts.options & (TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON))) {
+  if (!ts.fast && !ts_hardened() &&
+      !(ts.options & (TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON))) {
     __atomic_store_n(&ts.fast, true, __ATOMIC_RELAXED);
     __atomic_store_n(&ts.fast_slabs, ts.next_slab, __ATOMIC_RELEASE);
   }
@@ -453,6 +462,7 @@ void ts_enable_fast_paths_locked(void) {
 
 size_t typeslab_trim(void) {
   ts_ensure_init();
+  ts_quarantine_flush();
   return purge(Self, now_ms(), true);
 }
 
@@ -634,6 +644,45 @@ void *ts_cache_pop(struct ts_cache *c, typeslab_token_t token) {
   return ts_likely(s) ? pop(s, token, false) : NULL;
 }
 
+/* Whether n bytes at b (16-byte aligned, n a multiple of 16: a slot) are
+ * zero; two words a step, for the vectorizer. */
+static bool zero_words(const void *b, size_t n) {
+  const uint64_t *w = b;
+  uint64_t acc0 = 0, acc1 = 0;
+  for (size_t i = 0; i < n / 8; i += 2) {
+    acc0 |= w[i];
+    acc1 |= w[i + 1];
+  }
+  return !(acc0 | acc1);
+}
+
+/* A request leaves room (objsize - req) for the canary: up to TS_CANARY
+ * bytes of it, then zeros to the end of the slot. */
+static size_t canary_len(const struct ts_slab *s, uint32_t req) {
+  size_t room = s->objsize - req;
+  return room < TS_CANARY ? room : TS_CANARY;
+}
+
+/* An overflow is a run of writes from the object's end: it changes the
+ * canary first. The zeros after it are checked here only with red zones in
+ * the fast profile; the hardened one checks the whole slot when the slot
+ * is handed out again. */
+bool ts_canary_intact(const struct ts_slab *s, const void *p, uint32_t slot) {
+  if (!s->reqsize)
+    return true;
+  uint32_t req = s->reqsize[slot];
+  size_t n = canary_len(s, req);
+  uint64_t k = ts_canary_of(p);
+  const unsigned char *c = (const unsigned char *)p + req;
+  if (memcmp(c, &k, n))
+    return false;
+  if (!ts_hardened())
+    for (size_t i = n; i < s->objsize - req; ++i)
+      if (c[i])
+        return false;
+  return true;
+}
+
 void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
   struct ts_slab *s = current_with_room(Self, c->id, Self->ncur);
   if (!s && !(s = refill(c)))
@@ -642,8 +691,17 @@ void *ts_cache_alloc(struct ts_cache *c, size_t req, typeslab_token_t token) {
   if (obj && ts_unlikely(s->reqsize)) {
     bool exact;
     uint32_t slot = ts_slot_of(s, obj, &exact);
+    /* Hardened: a freed slot was zeroed (pop cleared the link), so any
+     * other byte is a write after free; the reader sees no old data. */
+    if (ts_hardened() && !zero_words(obj, s->objsize)) {
+      ts_report("write after free", obj, c);
+      memset(obj, 0, s->objsize);
+    } else if (!ts_hardened()) {
+      memset((char *)obj + req, 0, s->objsize - req);
+    }
     s->reqsize[slot] = (uint32_t)req;
-    memset((char *)obj + req, TS_REDZONE_BYTE, s->objsize - req);
+    uint64_t k = ts_canary_of(obj);
+    memcpy((char *)obj + req, &k, canary_len(s, (uint32_t)req));
   }
   return obj;
 }
@@ -710,8 +768,50 @@ static ts_slow void quarantine(struct ts_slab *s, void *p) {
       ts_report("write after free", old, os->cache);
       break;
     }
+  if (ts_hardened()) /* reuse expects a zeroed slot */
+    memset(old, 0, os->objsize);
   bool exact;
   finish_free(os, old, ts_slot_of(os, old, &exact));
+}
+
+/* Hardened: a zeroed object leaves the thread's quarantine; a non-zero
+ * byte is a write after free. */
+static void unquarantine(void *p) {
+  struct ts_slab *s = ts_slab_of(p);
+  if (!zero_words(p, s->objsize)) {
+    ts_report("write after free", p, s->cache);
+    memset(p, 0, s->objsize);
+  }
+  bool exact;
+  finish_free(s, p, ts_slot_of(s, p, &exact));
+}
+
+/* Hardened: p (zeroed, its slot pending) waits in the thread's ring; the
+ * oldest leaves. A thread without a heap frees at once. */
+static void heap_quarantine(struct ts_slab *s, void *p) {
+  struct ts_heap *h = Self;
+  if (h == &NoHeap) {
+    unquarantine(p);
+    return;
+  }
+  void *old = h->quar[h->qnext];
+  h->quar[h->qnext] = p;
+  h->qnext = (h->qnext + 1) % TS_HEAP_QUARANTINE;
+  (void)s;
+  if (old)
+    unquarantine(old);
+}
+
+void ts_quarantine_flush(void) {
+  struct ts_heap *h = Self;
+  if (h == &NoHeap)
+    return;
+  for (uint32_t i = 0; i < TS_HEAP_QUARANTINE; ++i) {
+    void *p = h->quar[i];
+    h->quar[i] = NULL;
+    if (p)
+      unquarantine(p);
+  }
 }
 
 bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
@@ -729,24 +829,31 @@ bool ts_cache_free(struct ts_slab *s, void *p, struct ts_cache *expect) {
     return false;
   }
   bool mine = owner_of(s) == Self;
-  /* The owner's plain free checks the slot is live; any other free, and a
-   * poisoned one (whose slot stays pending in the quarantine), claims it. */
-  if (ts_unlikely(mine && !(ts.options & TYPESLAB_OPT_POISON)
-                      ? slot_state(s, slot) != TS_SLOT_LIVE
-                      : !claim_slot(s, slot))) {
-    ts_report("double free", p, c);
+  bool held = ts_hardened() || (ts.options & TYPESLAB_OPT_POISON);
+  /* The owner's plain free checks the slot is live; any other free, and
+   * one into a quarantine (whose slot stays pending there), claims it. A
+   * slot never handed out is no object; one freed already, a double free. */
+  uint8_t was = slot_state(s, slot);
+  if (ts_unlikely(mine && !held ? was != TS_SLOT_LIVE
+                                : !claim_slot(s, slot))) {
+    ts_report(was == TS_SLOT_FREE ? "invalid free (never allocated)"
+                                  : "double free",
+              p, c);
     return false;
   }
-  if (ts_unlikely(s->reqsize)) {
-    const unsigned char *rz = (const unsigned char *)p + s->reqsize[slot];
-    for (uint32_t i = 0; i < s->objsize - s->reqsize[slot]; ++i)
-      if (rz[i] != TS_REDZONE_BYTE) {
-        ts_report("out-of-bounds write", p, c);
-        break;
-      }
-  }
+  if (ts_unlikely(!ts_canary_intact(s, p, slot)))
+    ts_report("out-of-bounds write", p, c);
   if (ts_unlikely(ts.options & TYPESLAB_OPT_POISON)) {
     quarantine(s, p);
+    return true;
+  }
+  if (ts_hardened()) {
+    /* No old data for readers; checked at reuse. Past the canary the slot
+     * is still zero (what is not is a write after free or an overflow
+     * past the canary: the check at reuse reports it). */
+    uint32_t req = s->reqsize[slot];
+    memset(p, 0, req + canary_len(s, req));
+    heap_quarantine(s, p);
     return true;
   }
   if (ts_likely(mine))

@@ -1,6 +1,8 @@
 /*===- runtime/state.c - Global state, arena reservation, options ---------===*/
 #include "internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -19,18 +21,39 @@ uint64_t ts_random(void) {
   return x * 0x2545f4914f6cdd1dull;
 }
 
-static enum typeslab_mode mode_from_env(void) {
-  const char *m = getenv("TYPESLAB_MODE");
-  if (!m || !strcmp(m, "none"))
-    return TYPESLAB_MODE_NONE;
-  if (!strcmp(m, "random"))
-    return TYPESLAB_MODE_RANDOM;
-  if (!strcmp(m, "partitioned"))
-    return TYPESLAB_MODE_PARTITIONED;
-  if (!strcmp(m, "isolated"))
-    return TYPESLAB_MODE_ISOLATED;
-  return TYPESLAB_MODE_NONE;
+void ts_warn(const char *fmt, ...) {
+  char line[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+  va_end(ap);
+  if (n <= 0)
+    return;
+  if ((size_t)n > sizeof line - 2)
+    n = sizeof line - 2;
+  line[n] = '\n';
+  ssize_t w = write(2, line, (size_t)n + 1);
+  (void)w;
 }
+
+/* The index of $name's value in names (of n), def when unset; an unknown
+ * value (names are exact and lower-case) is warned about and gives def. */
+static unsigned choice_from_env(const char *name, const char *const *names,
+                                unsigned n, unsigned def) {
+  const char *v = getenv(name);
+  if (!v)
+    return def;
+  for (unsigned i = 0; i < n; ++i)
+    if (!strcmp(v, names[i]))
+      return i;
+  ts_warn("typeslab: warning: unknown %s '%.64s', using '%s'", name, v,
+          names[def]);
+  return def;
+}
+
+static const char *const ModeNames[] = {"none", "random", "partitioned",
+                                        "isolated"};
+static const char *const ProfileNames[] = {"hardened", "fast"};
 
 static bool env_on(const char *name) {
   const char *v = getenv(name);
@@ -72,7 +95,10 @@ static void init_locked(void) {
     ts.rng = 0x9e3779b97f4a7c15ull;
   ts.secret = ts_random() | 1;
   if (!ts.handed_out) {
-    ts.mode = mode_from_env();
+    ts.mode = (enum typeslab_mode)choice_from_env("TYPESLAB_MODE", ModeNames,
+                                                  4, TYPESLAB_MODE_NONE);
+    if (choice_from_env("TYPESLAB_PROFILE", ProfileNames, 2, 0) == 1)
+      ts.options |= TYPESLAB_OPT_FAST;
     if (env_on("TYPESLAB_REDZONE"))
       ts.options |= TYPESLAB_OPT_REDZONE;
     if (env_on("TYPESLAB_POISON"))
@@ -84,8 +110,16 @@ static void init_locked(void) {
   /* typeslab_init() has no partition count: the environment decides it
    * whichever way the mode was chosen. */
   const char *n = getenv("TYPESLAB_PARTITIONS");
-  if (n && atoi(n) >= 2 && atoi(n) <= 256)
-    ts.partitions = (unsigned)atoi(n);
+  if (n) {
+    char *end;
+    long v = strtol(n, &end, 10);
+    if (end != n && !*end && v >= 2 && v <= 256)
+      ts.partitions = (unsigned)v;
+    else
+      ts_warn("typeslab: warning: TYPESLAB_PARTITIONS '%.64s' is not a "
+              "number from 2 to 256, using %u",
+              n, ts.partitions);
+  }
   if (env_on("TYPESLAB_SLABINFO"))
     atexit(dump_at_exit);
   ts_class_table_init();
@@ -107,7 +141,8 @@ int typeslab_init(enum typeslab_mode mode, unsigned options) {
   /* Once memory is out, the mode and the layout options are fixed: objects
    * placed without red zones or poison would be misjudged at free. Only
    * report-and-continue may still change. */
-  const unsigned layout = TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON;
+  const unsigned layout =
+      TYPESLAB_OPT_REDZONE | TYPESLAB_OPT_POISON | TYPESLAB_OPT_FAST;
   if (ts.handed_out &&
       (mode != ts.mode || ((options ^ ts.options) & layout))) {
     rc = -1;
@@ -127,9 +162,7 @@ enum typeslab_mode typeslab_current_mode(void) {
 }
 
 const char *typeslab_mode_name(enum typeslab_mode mode) {
-  static const char *const names[] = {"none", "random", "partitioned",
-                                      "isolated"};
-  return (unsigned)mode < 4 ? names[mode] : "?";
+  return (unsigned)mode < 4 ? ModeNames[mode] : "?";
 }
 
 /* Metadata bump allocator over mmap'd chunks; called with the lock held. */

@@ -6,6 +6,9 @@
 #   2. callgrind: instructions per tight pair (difference of two runs);
 #   3. kernelwork: time and peak RSS of the 2,000-type workload.
 # Writes raw lines to $OUT (default bench/runtime/out) and prints tables.
+# Allocators: glibc, jemalloc, mimalloc, ts-MODE (the fast profile) and
+# hard-MODE (the hardened profile, the runtime's default); ALLOCS="..."
+# picks a subset, CG_SIZES="..." the callgrind sizes.
 # BEFORE=OTHER_BUILD_DIR adds that build's runtime (an older commit, built
 # with ninja bench-runtime) in none and isolated modes to every round, as
 # was-none and was-isolated, for before/after figures measured together.
@@ -29,11 +32,12 @@ run_alloc() {
     glibc) $WRAP "$PROG" glibc "$@" ;;
     jemalloc) LD_PRELOAD=$JE $WRAP "$PROG" jemalloc "$@" ;;
     mimalloc) $WRAP "$PROG" mimalloc "$@" ;;
-    ts-*) TYPESLAB_MODE=${id#ts-} $WRAP "$PROG" typeslab "$@" ;;
-    was-*) TYPESLAB_MODE=${id#was-} $WRAP "$BEFORE/bin/${PROG##*/}" typeslab "$@" ;;
+    ts-*) TYPESLAB_PROFILE=fast TYPESLAB_MODE=${id#ts-} $WRAP "$PROG" typeslab "$@" ;;
+    hard-*) TYPESLAB_PROFILE=hardened TYPESLAB_MODE=${id#hard-} $WRAP "$PROG" typeslab "$@" ;;
+    was-*) TYPESLAB_PROFILE=fast TYPESLAB_MODE=${id#was-} $WRAP "$BEFORE/bin/${PROG##*/}" typeslab "$@" ;;
   esac
 }
-ALLOCS="glibc jemalloc mimalloc ts-none ts-random ts-partitioned ts-isolated"
+ALLOCS=${ALLOCS:-"glibc jemalloc mimalloc ts-none ts-random ts-partitioned ts-isolated hard-none hard-isolated"}
 BEFORE=${BEFORE:-}
 if [ -n "$BEFORE" ]; then
   ninja -C "$BEFORE" -j2 bench-runtime >/dev/null
@@ -53,7 +57,7 @@ fi
 
 if [ "${SKIP_CALLGRIND:-0}" != 1 ]; then
   : >"$OUT/callgrind.txt"
-  for s in 16 64 256 1024 4096; do
+  for s in ${CG_SIZES:-16 64 256 1024 4096}; do
     for a in $ALLOCS; do
       for n in 100000 200000; do
         PROG=$PB WRAP="valgrind --tool=callgrind --callgrind-out-file=/dev/null" \

@@ -7,7 +7,8 @@ import statistics
 import sys
 
 ALLOCS = ["glibc", "jemalloc", "mimalloc", "ts-none", "ts-random",
-          "ts-partitioned", "ts-isolated"]
+          "ts-partitioned", "ts-isolated", "hard-none", "hard-isolated"]
+# ts-* run the fast profile, hard-* the hardened one (the default).
 # With BEFORE=<build> (run.sh), an older runtime's none and isolated modes
 # run in the same rounds: columns was-none and was-isolated.
 WAS = ["was-none", "was-isolated"]
@@ -48,12 +49,16 @@ def pairs(out):
                                 for a in ALLOCS]
                 iso, none, g = (med.get("ts-isolated"), med.get("ts-none"),
                                 med.get("glibc"))
+                hard, je = med.get("hard-isolated"), med.get("jemalloc")
                 r += [f"{iso / none:.2f}" if iso and none else "-",
                       f"{none / g:.2f}" if none and g else "-",
-                      f"{iso / g:.2f}" if iso and g else "-"]
+                      f"{iso / g:.2f}" if iso and g else "-",
+                      f"{iso / je:.2f}" if iso and je else "-",
+                      f"{hard / g:.2f}" if hard and g else "-"]
                 rows.append(r)
             table(["size"] + ALLOCS + ["iso/none", "none/glibc",
-                                       "iso/glibc"], rows)
+                                       "iso/glibc", "iso/jemalloc",
+                                       "hard-iso/glibc"], rows)
 
 
 def callgrind(out):
@@ -76,10 +81,14 @@ def callgrind(out):
                           for a in ALLOCS]
         iso, none, g = ipp.get("ts-isolated"), ipp.get("ts-none"), \
             ipp.get("glibc")
+        hard, je = ipp.get("hard-isolated"), ipp.get("jemalloc")
         row += [f"{iso / none:.2f}" if iso and none else "-",
-                f"{none / g:.2f}" if none and g else "-"]
+                f"{none / g:.2f}" if none and g else "-",
+                f"{iso / je:.2f}" if iso and je else "-",
+                f"{hard / g:.2f}" if hard and g else "-"]
         rows.append(row)
-    table(["size"] + ALLOCS + ["iso/none", "none/glibc"], rows)
+    table(["size"] + ALLOCS + ["iso/none", "none/glibc", "iso/jemalloc",
+                               "hard-iso/glibc"], rows)
 
 
 def work(out):

@@ -31,6 +31,11 @@ void *typeslab_memalign(size_t align, size_t size, typeslab_token_t token);
 void *typeslab_valloc(size_t size, typeslab_token_t token);
 void *typeslab_pvalloc(size_t size, typeslab_token_t token);
 
+/* C23's sized frees (glibc 2.36 declares neither): the runtime checks the
+ * size against the allocation's and reports a mismatch. */
+void free_sized(void *p, size_t size);
+void free_aligned_sized(void *p, size_t align, size_t size);
+
 void *__alloc_token_malloc(size_t size, size_t token);
 void *__alloc_token_calloc(size_t n, size_t size, size_t token);
 void *__alloc_token_realloc(void *p, size_t size, size_t token);

@@ -10,9 +10,12 @@
  *   mode    How a token picks a cache: none, random, partitioned, isolated.
  *
  * Mode selection: TYPESLAB_MODE=none|random|partitioned|isolated, or
- * typeslab_init() before the first allocation. TYPESLAB_PARTITIONS=N (16),
+ * typeslab_init() before the first allocation. TYPESLAB_PROFILE=hardened
+ * (the default: canaries, zeroing and quarantine of freed objects, guard
+ * pages) or fast (TYPESLAB_OPT_FAST). TYPESLAB_PARTITIONS=N (16),
  * TYPESLAB_REDZONE=1, TYPESLAB_POISON=1, TYPESLAB_ON_ERROR=continue,
- * TYPESLAB_SLABINFO=1 (dump at exit).
+ * TYPESLAB_SLABINFO=1 (dump at exit). An unknown value prints one warning
+ * naming the setting taken instead. See docs/runtime-modes.md.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef TYPESLAB_RUNTIME_H
@@ -37,7 +40,8 @@ enum typeslab_mode {
 enum typeslab_option {
   TYPESLAB_OPT_REDZONE = 1u << 0,  /* check a red zone at free             */
   TYPESLAB_OPT_POISON = 1u << 1,   /* poison + quarantine on free          */
-  TYPESLAB_OPT_CONTINUE = 1u << 2  /* report misuse and continue           */
+  TYPESLAB_OPT_CONTINUE = 1u << 2, /* report misuse and continue           */
+  TYPESLAB_OPT_FAST = 1u << 3      /* the fast profile: no hardening       */
 };
 
 /* Selects the mode and options; returns 0, or -1 once memory was handed out

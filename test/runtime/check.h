@@ -11,4 +11,11 @@
       exit(1);                                                                 \
     }                                                                          \
   } while (0)
+/* The profile TYPESLAB_PROFILE names, as typeslab_init() options: the
+ * tests that pass options of their own follow the environment too. */
+#include <string.h>
+static inline unsigned test_profile(void) {
+  const char *p = getenv("TYPESLAB_PROFILE");
+  return p && !strcmp(p, "fast") ? 1u << 3 /* TYPESLAB_OPT_FAST */ : 0;
+}
 #endif

@@ -35,7 +35,9 @@
 #define TOK(d) ((typeslab_token_t)(uintptr_t)&(d))
 #define PTR TYPESLAB_F_HAS_POINTER
 
-static void init(enum typeslab_mode m) { CHECK(typeslab_init(m, 0) == 0); }
+static void init(enum typeslab_mode m) {
+  CHECK(typeslab_init(m, test_profile()) == 0);
+}
 
 static void freelist_encoded(void) {
   init(TYPESLAB_MODE_NONE);
@@ -327,9 +329,13 @@ static void init_after_use(void) {
   memset(p, 0x11, 40);
   CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_REDZONE) == -1);
   CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_POISON) == -1);
-  CHECK(typeslab_init(TYPESLAB_MODE_ISOLATED, 0) == -1);
-  CHECK(typeslab_init(TYPESLAB_MODE_NONE, TYPESLAB_OPT_CONTINUE) == 0);
-  CHECK(typeslab_init(TYPESLAB_MODE_NONE, 0) == 0);
+  CHECK(typeslab_init(TYPESLAB_MODE_ISOLATED, test_profile()) == -1);
+  /* Nor the profile: the objects' layout depends on it. */
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, test_profile() ^ TYPESLAB_OPT_FAST) ==
+        -1);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE,
+                      TYPESLAB_OPT_CONTINUE | test_profile()) == 0);
+  CHECK(typeslab_init(TYPESLAB_MODE_NONE, test_profile()) == 0);
   kfree(p); /* no red zone to check: no report */
 }
 

@@ -68,11 +68,12 @@ static void check_zero(void) {
   kvfree(ZERO_SIZE_PTR);
   kfree_sensitive(ZERO_SIZE_PTR);
   CHECK(ksize(ZERO_SIZE_PTR) == 0 && ksize(NULL) == 0);
-  /* libc: unique, freeable, at least one usable byte. */
+  /* libc: unique, freeable, no usable byte (and no access at all); an
+   * aligned one is a one-byte object. */
   void *a = typeslab_malloc(0, Tok), *b = __alloc_token_malloc(0, Tok);
   void *c = typeslab_calloc(0, 8, Tok), *d = typeslab_aligned_alloc(64, 0, 0);
   CHECK(a && b && c && d && a != b && a != c && b != c && c != d);
-  CHECK(ksize(a) >= 1 && ((uintptr_t)d & 63) == 0);
+  CHECK(ksize(a) == 0 && ksize(c) == 0 && ((uintptr_t)d & 63) == 0);
   kfree(a);
   kfree(b);
   kfree(c);
@@ -137,7 +138,7 @@ int main(int argc, char **argv) {
   CHECK(argc == 2);
   enum typeslab_mode m = !strcmp(argv[1], "isolated") ? TYPESLAB_MODE_ISOLATED
                                                       : TYPESLAB_MODE_NONE;
-  CHECK(typeslab_init(m, 0) == 0);
+  CHECK(typeslab_init(m, test_profile()) == 0);
   check_overflow();
   check_zero();
   check_huge();

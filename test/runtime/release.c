@@ -84,7 +84,7 @@ int main(int argc, char **argv) {
   CHECK(argc == 2);
   int isolated = !strcmp(argv[1], "isolated");
   CHECK(typeslab_init(isolated ? TYPESLAB_MODE_ISOLATED : TYPESLAB_MODE_NONE,
-                      0) == 0);
+                      test_profile()) == 0);
   size_t base = typeslab_released_slabs();
 
   /* 1. Free a burst: nothing is returned at once (hysteresis). */

@@ -40,7 +40,8 @@ int main(int argc, char **argv) {
 #ifndef TYPESLAB_NO_MALLOC_REPLACEMENT
   void *m0 = malloc(0), *m1 = malloc(0);
   CHECK(m0 && m1 && m0 != m1);
-  CHECK(typeslab_slab_of(m0)); /* malloc is the runtime's */
+  /* malloc is the runtime's: the pointers lead to no memory, in no slab. */
+  CHECK(!typeslab_slab_of(m0) && malloc_usable_size(m0) == 0);
   free(m0);
   free(m1);
 #endif
