@@ -13,6 +13,8 @@ packages=(llvm-22-dev libclang-22-dev clang-22 llvm-22-tools lld-22
 # pass), libFuzzer and clang 22's sanitizer runtimes (the runtime's fuzz
 # target), Chromium (the HTML report renders headless).
 packages+=(csmith libcsmith-dev libfuzzer-22-dev libclang-rt-22-dev chromium)
+# ccache and distcc: the build-integration tests (test/lit/e2e).
+packages+=(ccache distcc)
 # Benchmarks add their own (bench/*/setup.sh) through this variable.
 packages+=(${TYPESLAB_EXTRA_PACKAGES:-})
 
