@@ -40,7 +40,9 @@ def start_helper(port, log):
              "--port", str(port), "--allow", "127.0.0.1/32",
              "--enable-tcp-insecure", "--log-stderr", "--log-level", "info",
              "--jobs", "1"],
-            stderr=f, stdout=subprocess.DEVNULL, start_new_session=True)
+            stderr=f, stdout=subprocess.DEVNULL, start_new_session=True,
+            # Its user cannot enter a private TMPDIR (lit sets one).
+            env=dict(os.environ, TMPDIR="/tmp"))
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
