@@ -97,8 +97,11 @@ struct Site {
 class Typeslab {
 public:
   Typeslab(Module &M, const PassOptions &Opts, const AllocatorSpec &Spec)
-      : M(M), Ctx(M.getContext()), DL(M.getDataLayout()), Opts(Opts),
-        Spec(Spec), I64(Type::getInt64Ty(Ctx)) {}
+      : M(M),
+        BuildDir(Opts.BuildDir.empty() ? workingDirectory() : Opts.BuildDir),
+        Root(Opts.Root.empty() ? BuildDir : Opts.Root),
+        Ctx(M.getContext()), DL(M.getDataLayout()), Opts(Opts), Spec(Spec),
+        I64(Type::getInt64Ty(Ctx)) {}
 
   bool run();
 
@@ -120,6 +123,10 @@ private:
   const char *modeName() const;
 
   Module &M;
+  /// What the compile's relative paths are relative to, and what record
+  /// paths are made relative to: -typeslab-build-dir (default: the working
+  /// directory) and -typeslab-root (default: the build directory).
+  std::string BuildDir, Root;
   LLVMContext &Ctx;
   const DataLayout &DL;
   const PassOptions &Opts;
@@ -776,14 +783,24 @@ bool Typeslab::run() {
     new UnreachableInst(Ctx, FirstRewritten->Call->getIterator());
   if (Changed && Opts.Verify)
     verifyOutput();
-  if (!Opts.SitesDir.empty()) {
-    std::string Err =
-        writeSiteRecords(Opts.SitesDir, M.getSourceFileName(), Records);
-    if (!Err.empty())
-      Ctx.diagnose(
-          DiagnosticInfoGeneric(Twine("typeslab: ") + Err, DS_Warning));
+  bool Embedded = false;
+  if (Opts.EmbedRecords || !Opts.SitesDir.empty()) {
+    for (SiteRecord &R : Records)
+      R.File = recordPath(R.File, Root, BuildDir);
+    std::string Text = siteRecordsText(
+        recordPath(M.getSourceFileName(), Root, BuildDir), Root, BuildDir,
+        Records);
+    if (Opts.EmbedRecords)
+      Embedded = embedSiteRecords(M, Text);
+    if (!Opts.SitesDir.empty()) {
+      std::string Err =
+          writeSiteRecords(Opts.SitesDir, M.getSourceFileName(), Text);
+      if (!Err.empty())
+        Ctx.diagnose(
+            DiagnosticInfoGeneric(Twine("typeslab: ") + Err, DS_Warning));
+    }
   }
-  return Changed || !Descriptors.empty();
+  return Changed || Embedded || !Descriptors.empty();
 }
 
 } // namespace
@@ -813,7 +830,7 @@ PreservedAnalyses TypeslabPass::run(Module &M, ModuleAnalysisManager &) {
 } // namespace typeslab
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, typeslab::PassName, LLVM_VERSION_STRING,
+  return {LLVM_PLUGIN_API_VERSION, typeslab::PassName, TYPESLAB_VERSION,
           [](PassBuilder &PB) {
             PB.registerPipelineStartEPCallback(
                 [](ModulePassManager &MPM, OptimizationLevel) {

@@ -20,6 +20,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/CodeGenOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -363,6 +364,20 @@ protected:
     Host->Store->reset();
     if (!Host->Options().UseFrontend)
       return std::make_unique<ASTConsumer>();
+    if (CI.getCodeGenOpts().DisableLLVMPasses) {
+      // -save-temps (or -disable-llvm-passes) runs no pass in this compile,
+      // and the one that later compiles its IR has no AST: the pass would
+      // type only what the IR rules see, silently fewer sites.
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(
+          DiagnosticsEngine::Error,
+          "typeslab: the pass cannot use the front end's verdicts when "
+          "the compile is split by -save-temps or -disable-llvm-passes, "
+          "and would type fewer sites; drop the option, or pass -Xclang "
+          "-mllvm -Xclang -typeslab-frontend=false to use the IR rules "
+          "alone"));
+      return std::make_unique<ASTConsumer>();
+    }
     std::string Error;
     const AllocatorSpec *Spec = Host->Spec(Error);
     if (!Spec) {

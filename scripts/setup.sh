@@ -17,6 +17,8 @@ packages+=(csmith libcsmith-dev libfuzzer-22-dev libclang-rt-22-dev chromium)
 packages+=(linux-source-6.12 patch xz-utils)
 # The preload test runs unmodified sqlite3 on libtypeslab.so (test/preload/).
 packages+=(sqlite3)
+# ccache and distcc: the build-integration tests (test/lit/e2e).
+packages+=(ccache distcc)
 # Benchmarks add their own (bench/*/setup.sh) through this variable.
 packages+=(${TYPESLAB_EXTRA_PACKAGES:-})
 

@@ -13,10 +13,10 @@
  * allocation, and each macro yields (TYPE *) of the allocation, so type
  * inference sees the type. The counter is set through
  * __builtin_counted_by_ref where the compiler has it (clang 21+, GCC 15+).
- * Expects kmalloc, kzalloc (kvmalloc, kvzalloc for the kv forms),
- * GFP_KERNEL and, for the flex forms, struct_size() to be declared where
- * the macros are used (linux/slab.h and linux/overflow.h, or
- * typeslab/kernel.h).
+ * Expects kmalloc, kzalloc (kvmalloc, kvzalloc for the kv forms) and
+ * GFP_KERNEL to be declared where the macros are used (linux/slab.h, or
+ * typeslab/kernel.h), and, for the flex forms, struct_size() (the kernel's
+ * linux/overflow.h; typeslab/kernel.h does not define it).
  *
  *===----------------------------------------------------------------------===*/
 #ifndef TYPESLAB_KMALLOC_OBJ_H
