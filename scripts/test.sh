@@ -27,7 +27,7 @@ lit_rc=${PIPESTATUS[0]}
 ctest_rc=${PIPESTATUS[0]}
 
 # One closing line over both runners.
-count() { grep -Eo "^ *$1: *[0-9]+" "$2" | grep -Eo '[0-9]+$' | head -n1; }
+count() { grep -Eo "^ *$1 *: *[0-9]+" "$2" | grep -Eo '[0-9]+$' | head -n1; }
 lit_pass=$(count Passed "$lit_log"); lit_pass=${lit_pass:-0}
 lit_fail=0
 for k in Failed Unresolved 'Timed Out' 'Unexpectedly Passed'; do

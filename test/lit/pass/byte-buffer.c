@@ -24,5 +24,5 @@ void void_buf(struct req *r) { r->data = kmalloc(r->len, GFP_KERNEL); }
 // The byte types' descriptors: flags 0 (no pointers), size 1, align 1.
 // IR-DAG: @__typeslab_type_[[UCHAR:[0-9a-f]+]].name = {{.*}} c"unsigned char\00"
 // IR-DAG: @__typeslab_type_[[CHAR:[0-9a-f]+]].name = {{.*}} c"char\00"
-// IR-DAG: @__typeslab_type_[[UCHAR]] = linkonce_odr global %typeslab.type { i32 {{[0-9]+}}, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 1, i64 0, i32 1, i32 0,
-// IR-DAG: @__typeslab_type_[[CHAR]] = linkonce_odr global %typeslab.type { i32 {{[0-9]+}}, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 1, i64 0, i32 1, i32 0,
+// IR-DAG: @__typeslab_type_[[UCHAR]] = linkonce_odr dso_local global %typeslab.type { i32 {{[0-9]+}}, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 1, i64 0, i32 1, i32 0,
+// IR-DAG: @__typeslab_type_[[CHAR]] = linkonce_odr dso_local global %typeslab.type { i32 {{[0-9]+}}, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 1, i64 0, i32 1, i32 0,

@@ -12,8 +12,8 @@ struct flat { u32 a, b, c, d; };
 struct linked { u32 id; struct linked *next; };
 
 // Version 1, then the flags.
-// DESC-DAG: @[[FLAT:__typeslab_type_[0-9a-f]+]] = linkonce_odr global %typeslab.type { i32 1112298324, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 16,
-// DESC-DAG: @[[LINKED:__typeslab_type_[0-9a-f]+]] = linkonce_odr global %typeslab.type { i32 1112298324, i16 1, i16 1, i64 {{-?[0-9]+}}, i64 16,
+// DESC-DAG: @[[FLAT:__typeslab_type_[0-9a-f]+]] = linkonce_odr dso_local global %typeslab.type { i32 1112298324, i16 1, i16 0, i64 {{-?[0-9]+}}, i64 16,
+// DESC-DAG: @[[LINKED:__typeslab_type_[0-9a-f]+]] = linkonce_odr dso_local global %typeslab.type { i32 1112298324, i16 1, i16 1, i64 {{-?[0-9]+}}, i64 16,
 // DESC-LABEL: @mk_flat(
 // DESC: call ptr @kmalloc_token(i64 noundef 16, i32 noundef 3264, i64 ptrtoint (ptr @[[FLAT]] to i64))
 // HASH-LABEL: @mk_flat(
