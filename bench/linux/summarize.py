@@ -25,6 +25,12 @@ def parse(path):
     m = re.search(r"TYPESLAB-WORKLOAD rounds=\d+ time_ms=(\d+)", text)
     if m:
         row["workload_ms"] = int(m.group(1))
+    # The median round of the boot, the first left out as a warm-up.
+    rounds = [int(x) / 1000 for x in re.findall(r"TYPESLAB-ROUND \d+ time_us=(\d+)", text)]
+    if len(rounds) > 2:
+        rounds = rounds[1:]
+    if rounds:
+        row["round_ms"] = statistics.median(rounds)
     return row
 
 
@@ -37,7 +43,7 @@ def main(d):
     order = [c for c in ("none", "random", "partitioned", "typed", "typed+sequester") if c in runs]
     keys = ["init_s", "slab_boot_kB", "sunreclaim_boot_kB", "caches_boot",
             "slab_workload_kB", "sunreclaim_workload_kB", "caches_workload",
-            "workload_ms"]
+            "workload_ms", "round_ms"]
     med = {c: {k: statistics.median([r[k] for r in runs[c] if k in r])
                for k in keys if any(k in r for r in runs[c])} for c in order}
     n = {c: len(runs[c]) for c in order}
@@ -52,7 +58,8 @@ def main(d):
                 continue
             base = med.get("none", {}).get(k)
             ratio = f" ({v / base:.2f}x)" if base and c != "none" else ""
-            cells.append(f"{v:g}{ratio}")
+            num = f"{v:.2f}".rstrip("0").rstrip(".")
+            cells.append(f"{num}{ratio}")
         print(f"| {k} | " + " | ".join(cells) + " |")
     return 0
 
