@@ -72,6 +72,8 @@ def load(folder, wrappers=None):
         with open(name) as f:
             for line in f:
                 r = json.loads(line)
+                if "typeslab_records" in r:
+                    continue  # a unit's header record, not a site
                 r["file"] = norm(r["file"])
                 if r["line"] == 0:
                     address_taken.add((r["file"], r["allocator"]))
