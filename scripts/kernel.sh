@@ -63,9 +63,16 @@ image=$kb/bzImage$suffix
 
 series_hash() { cat "$series"/*.patch | sha256sum | cut -c1-16; }
 
+# The files the series touches, from its patches' headers.
+series_files() {
+  sed -n 's#^+++ b/##p; s#^--- a/##p' "$series"/*.patch | sort -u
+}
+
 # The source tree: the tarball with the series applied. When the series
-# changes, a fresh copy is made and only files whose contents differ are
-# replaced, so that kbuild rebuilds what the change touches.
+# changes, a fresh copy is made and, of the files the old or the new series
+# touches, those whose contents differ are replaced, so that kbuild rebuilds
+# what the change touches and nothing else. (A tree without the list of the
+# old series' files is compared file by file, which takes minutes.)
 prepare_source() {
   [ -f "$tarball" ] || {
     echo "kernel.sh: $tarball missing; run scripts/kernel-setup.sh" >&2; exit 1; }
@@ -80,19 +87,26 @@ prepare_source() {
       echo "kernel.sh: $(basename "$p") does not apply" >&2; exit 1; }
   done
   if [ -d "$src" ]; then
+    local list=$kb/src.files
+    if [ -f "$src/.typeslab-files" ]; then
+      { cat "$src/.typeslab-files"; series_files; } | sort -u | sed 's#^#./#' > "$list"
+    else
+      (cd "$fresh" && find . -type f; cd "$src" && find . -path ./.git -prune -o -type f -print) |
+        grep -v '^\./\.typeslab-' | sort -u > "$list"
+    fi
     # Replace changed files only, keeping the others' times.
-    (cd "$fresh" && find . -type f -print0) |
-      while IFS= read -r -d '' f; do
+    while IFS= read -r f; do
+      if [ -e "$fresh/$f" ]; then
         cmp -s "$fresh/$f" "$src/$f" || { mkdir -p "$(dirname "$src/$f")"; cp -p "$fresh/$f" "$src/$f"; touch "$src/$f"; }
-      done
-    (cd "$src" && find . -path ./.git -prune -o -type f -print0) |
-      while IFS= read -r -d '' f; do
-        [ -e "$fresh/$f" ] || [ "$f" = ./.typeslab-series ] || rm -f "$src/$f"
-      done
-    rm -rf "$fresh"
+      else
+        rm -f "$src/$f"
+      fi
+    done < "$list"
+    rm -rf "$fresh" "$list"
   else
     mv "$fresh" "$src"
   fi
+  series_files > "$src/.typeslab-files"
   echo "$want" > "$src/.typeslab-series"
 }
 
@@ -144,6 +158,12 @@ do_build() {
   if grep -qE "typeslab: |PLEASE submit a bug report" "$log"; then
     grep -E "typeslab: |PLEASE submit" "$log" | head -20 >&2
     echo "kernel.sh: the plugin reported a problem; see $log" >&2; exit 1
+  fi
+  # A warning of the kernel's own tools (modpost, objtool, the linker's
+  # orphan sections) about what the plugin emitted is a failure too.
+  if grep -qiE "warning.*typeslab" "$log"; then
+    grep -iE "warning.*typeslab" "$log" | head -20 >&2
+    echo "kernel.sh: the build warns about typeslab's output; see $log" >&2; exit 1
   fi
   cp "$out/arch/x86/boot/bzImage" "$image"
   echo "== built $image in $(( $(date +%s) - start )) s"
