@@ -13,12 +13,15 @@
 #       rebuilds everything it compiled. The image is left at
 #       $TYPESLAB_KBUILD/bzImage (bzImage-kasan with --kasan).
 #   scripts/kernel.sh boot [--mode M] [--kasan] [--init FILE] [--timeout S]
-#                          [--no-kunit] [-- KERNEL-ARGS]
+#                          [--no-kunit] [--icount] [-- KERNEL-ARGS]
 #       Boot the image under qemu-system-x86_64 (TCG; KVM where /dev/kvm
 #       exists) with a busybox initramfs. FILE (a static program or a script)
 #       is the workload; the default is bench/linux/workload.c. Prints the
 #       console, fails on a panic, hang, BUG, WARNING, Oops, KASAN report or
-#       failed KUnit test, and exits with the workload's status.
+#       failed KUnit test, and exits with the workload's status. --icount
+#       runs QEMU with -icount shift=0,sleep=off: the guest's clock counts
+#       the instructions it executed (1 ns each), so the times it prints do
+#       not depend on the host's load (TCG only; bench/linux/run.sh uses it).
 #
 # M is none, random, partitioned or typed (default typed). TYPESLAB_KBUILD
 # defaults to ../kbuild beside the checkout; TYPESLAB_BUILD_DIR is the
@@ -39,7 +42,7 @@ usage() {
 }
 
 cmd=${1:-}; [ -n "$cmd" ] || usage; shift
-mode=typed kasan=0 init= timeout= kunit=1 kargs=()
+mode=typed kasan=0 init= timeout= kunit=1 icount=0 kargs=()
 while [ $# -gt 0 ]; do
   case $1 in
     --mode) mode=${2:?--mode needs a value}; shift 2 ;;
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
     --init) init=${2:?--init needs a file}; shift 2 ;;
     --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
     --no-kunit) kunit=0; shift ;;
+    --icount) icount=1; shift ;;
     --) shift; kargs=("$@"); break ;;
     *) echo "kernel.sh: unknown argument '$1'" >&2; usage ;;
   esac
@@ -216,7 +220,12 @@ do_boot() {
   # TCG runs both vCPUs in one host thread: with one thread per vCPU
   # (MTTCG), the kernel's int3-based code patching (static keys) raced with
   # the other vCPU and oopsed on an int3 in about 1 of 8 boots here.
-  local accel=tcg,thread=single; [ -w /dev/kvm ] && accel=kvm
+  local accel=tcg,thread=single qemu_extra=()
+  if [ "$icount" = 1 ]; then
+    qemu_extra=(-icount shift=0,sleep=off)
+  elif [ -w /dev/kvm ]; then
+    accel=kvm
+  fi
   local limit=${timeout:-$([ "$kasan" = 1 ] && echo 900 || echo 600)}
   local log=$kb/boot$suffix-$mode.log
   local append="console=ttyS0 panic=-1 oops=panic typeslab.mode=$mode"
@@ -226,7 +235,7 @@ do_boot() {
   set +e
   timeout --foreground -k 10 "$limit" qemu-system-x86_64 -accel "$accel" -m 1024 -smp 2 \
     -nographic -no-reboot -kernel "$image" -initrd "$kb/initramfs$suffix.cpio.gz" \
-    -append "$append" < /dev/null 2>&1 | tee "$log"
+    -append "$append" "${qemu_extra[@]}" < /dev/null 2>&1 | tee "$log"
   local qrc=${PIPESTATUS[0]}
   set -e
   local status=0

@@ -8,7 +8,13 @@
 # ratios against none: time to init, Slab and SUnreclaim after boot and
 # after the workload, slab caches, workload time.
 #
-#   bench/linux/run.sh [ROUNDS]        (default 3; ~1-2 minutes a boot, TCG)
+# QEMU runs with -icount (scripts/kernel.sh boot --icount): the guest's
+# clock counts executed instructions, so its times are repeatable whatever
+# the host is doing (two boots of one mode agree within about 1%), as
+# callgrind counts are. They count instructions, not cache or TLB misses.
+# TYPESLAB_BENCH_WALL=1 boots without -icount, for wall-clock times.
+#
+#   bench/linux/run.sh [ROUNDS]        (default 3; ~20-40 s a boot, TCG)
 #   python3 bench/linux/summarize.py $TYPESLAB_KBUILD/bench   (again)
 #===------------------------------------------------------------------------===#
 set -euo pipefail
@@ -19,12 +25,13 @@ rounds=${1:-3}
 out=$kb/bench
 rm -rf "$out"; mkdir -p "$out"
 configs=(none random partitioned typed typed+sequester)
+icount=--icount; [ "${TYPESLAB_BENCH_WALL:-0}" = 1 ] && icount=
 for r in $(seq 1 "$rounds"); do
   for c in "${configs[@]}"; do
     mode=${c%%+*} extra=()
     [ "$c" = typed+sequester ] && extra=(-- typeslab.sequester=1)
     echo "== round $r: $c"
-    "$root/scripts/kernel.sh" boot --mode "$mode" --no-kunit "${extra[@]}" \
+    "$root/scripts/kernel.sh" boot --mode "$mode" --no-kunit $icount "${extra[@]}" \
       > "$out/$c.$r.log" 2>&1 || { echo "boot failed: $out/$c.$r.log" >&2; exit 1; }
   done
 done
