@@ -129,7 +129,10 @@ def main():
         if rel.endswith(".c") and any(rel.startswith(d) for d in a.dirs):
             pool.append((hashlib.sha256((a.seed + rel).encode()).hexdigest(),
                          rel, c))
-    pool.sort()
+    # One entry a file (kbuild may list a file compiled twice), in the
+    # seeded order.
+    pool = sorted({rel: (h, rel, c) for h, rel, c in pool}.values(),
+                  key=lambda e: e[:2])
     tmp = tempfile.mkdtemp(prefix="typeslab-overhead-")
     sites = os.path.join(tmp, "sites")
     extra = ["-fpass-plugin=" + a.plugin, "-mllvm", "-typeslab-sites=" + sites]
