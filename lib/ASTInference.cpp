@@ -19,6 +19,8 @@
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
 
+#include "AllocatorDeclaration.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -913,6 +915,34 @@ const ParmVarDecl *sizeParameter(const Expr *E) {
   return nullptr;
 }
 
+/// How one declared parameter or result serves the spec's roles.
+DeclaredValue declaredValue(const ASTContext &Ctx, QualType T) {
+  DeclaredValue V;
+  QualType C = T.getCanonicalType();
+  if (C->isIntegerType())
+    V.Kind = ValueKind::Integer;
+  else if (C->isPointerType() || C->isReferenceType() ||
+           C->isBlockPointerType() || C->isNullPtrType())
+    V.Kind = ValueKind::Pointer;
+  V.Type = T.getAsString(Ctx.getPrintingPolicy());
+  return V;
+}
+
+/// FD's declaration, as checkAllocatorDeclaration reads it.
+DeclaredSignature declaredSignature(const ASTContext &Ctx,
+                                    const FunctionDecl &FD) {
+  DeclaredSignature D;
+  D.Name = FD.getName().str();
+  // A C89 'void *kmalloc();' declares no parameters and no prototype; the IR
+  // calls it as a variadic function.
+  D.Prototyped = FD.hasPrototype() || FD.getNumParams() > 0;
+  D.Variadic = FD.isVariadic();
+  for (const ParmVarDecl *P : FD.parameters())
+    D.Params.push_back(declaredValue(Ctx, P->getType()));
+  D.Result = declaredValue(Ctx, FD.getReturnType());
+  return D;
+}
+
 } // namespace
 
 FunctionParents::FunctionParents(const FunctionDecl &FD) {
@@ -964,20 +994,14 @@ const VarDecl *SiteInferrer::destinationVar(const Expr *CE) {
 
 SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   SiteVerdict V;
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (Callee && static_cast<int>(Callee->getNumParams()) <= A.maxArgIndex()) {
-    V.Class = ReasonClass::BadDeclaration;
-    V.Reason = "'" + A.Family + "' is declared with " +
-               std::to_string(Callee->getNumParams()) +
-               " parameters, the allocator spec expects at least " +
-               std::to_string(A.maxArgIndex() + 1);
-    return V;
-  }
-  if (Callee && Callee->isVariadic()) {
-    V.Class = ReasonClass::VariadicAllocator;
-    V.Reason = "'" + A.Family +
-               "' is variadic, so its typed variant cannot take a token";
-    return V;
+  if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+    DeclarationVerdict DV =
+        checkAllocatorDeclaration(A, declaredSignature(Ctx, *Callee));
+    if (!DV.ok()) {
+      V.Class = DV.Class;
+      V.Reason = std::move(DV.Reason);
+      return V;
+    }
   }
 
   SizeReader Sizes(Ctx);

@@ -28,7 +28,7 @@ enum class ReasonClass {
   IndirectCall,        ///< Call through a function pointer.
   OpaqueWrapper,       ///< Size comes from a wrapper's parameter.
   VariadicAllocator,   ///< Typed variant cannot take a trailing token.
-  BadDeclaration,      ///< Allocator declared with too few parameters.
+  BadDeclaration,      ///< Declaration does not fit the spec (arity, kinds).
   IncompleteType,      ///< The named type is incomplete at the site.
   NoEvidence,          ///< Nothing to go on (IR-only fallback).
 };
