@@ -71,15 +71,6 @@ struct SizeFact {
   }
 };
 
-bool isByteType(QualType T) {
-  T = T.getCanonicalType();
-  return T->isVoidType() || T->isCharType() ||
-         T->isSpecificBuiltinType(BuiltinType::UChar) ||
-         T->isSpecificBuiltinType(BuiltinType::SChar) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_U) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_S);
-}
-
 std::string quoted(const ASTContext &Ctx, QualType T) {
   return "'" + canonicalTypeName(Ctx, T) + "'";
 }
@@ -944,6 +935,11 @@ DeclaredSignature declaredSignature(const ASTContext &Ctx,
 }
 
 } // namespace
+
+bool isByteType(QualType T) {
+  T = T.getCanonicalType();
+  return T->isVoidType() || T->isCharType();
+}
 
 FunctionParents::FunctionParents(const FunctionDecl &FD) {
   if (const Stmt *Body = FD.getBody()) {

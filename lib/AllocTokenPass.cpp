@@ -540,10 +540,14 @@ void Typeslab::remark(const Site &S) {
   }
   ORE.emit([&] {
     OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
-    Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-        << ore::NV("Function", displayName(F))
-        << "': " << ore::NV("Reason", R.Reason) << " ["
-        << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
+    untypedMessage(
+        [&](StringRef Key, StringRef Text) {
+          if (Key.empty())
+            Rem << Text;
+          else
+            Rem << ore::NV(Key, Text);
+        },
+        S.Alloc->Family, displayName(F), R.Reason, R.Class);
     if (!S.NotRewritten.empty())
       Rem << "; not rewritten: " << ore::NV("NotRewritten", S.NotRewritten);
     return Rem;

@@ -13,7 +13,10 @@
 #ifndef TYPESLAB_LIB_VERDICTKINDS_H
 #define TYPESLAB_LIB_VERDICTKINDS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace typeslab {
 
@@ -35,6 +38,21 @@ enum class ReasonClass {
 
 /// "runtime-size-no-type", ...; "" for None.
 llvm::StringRef reasonClassName(ReasonClass C);
+
+/// The one message of an untyped site, for the pass's remark and the
+/// checker's alike:
+///   untyped 'ALLOCATOR' call in 'FUNCTION': REASON [REASON-CLASS]
+/// Piece receives it in order, a piece at a time: Key is "" for the fixed
+/// words, otherwise the name of the value ("Allocator", "Function",
+/// "Reason", "ReasonClass"), which a remark keeps as a named argument.
+void untypedMessage(
+    llvm::function_ref<void(llvm::StringRef Key, llvm::StringRef Text)> Piece,
+    llvm::StringRef Allocator, llvm::StringRef Function, llvm::StringRef Reason,
+    ReasonClass C);
+
+/// The same message as one string.
+std::string untypedMessage(llvm::StringRef Allocator, llvm::StringRef Function,
+                           llvm::StringRef Reason, ReasonClass C);
 
 /// How the size relates to the type.
 enum class SiteShape { Single, Array, Flex, Unknown };
