@@ -19,6 +19,8 @@
 //===----------------------------------------------------------------------===//
 #include "ASTInference.h"
 
+#include "AllocatorDeclaration.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -68,15 +70,6 @@ struct SizeFact {
     return F;
   }
 };
-
-bool isByteType(QualType T) {
-  T = T.getCanonicalType();
-  return T->isVoidType() || T->isCharType() ||
-         T->isSpecificBuiltinType(BuiltinType::UChar) ||
-         T->isSpecificBuiltinType(BuiltinType::SChar) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_U) ||
-         T->isSpecificBuiltinType(BuiltinType::Char_S);
-}
 
 std::string quoted(const ASTContext &Ctx, QualType T) {
   return "'" + canonicalTypeName(Ctx, T) + "'";
@@ -609,11 +602,24 @@ private:
   std::vector<Frame> Frames;
 };
 
+/// How the result of an allocator call is used, as far as it is followed.
+enum class ResultUse {
+  None,           ///< It reaches no typed pointer.
+  Cast,           ///< An explicit cast to a pointer type.
+  Assignment,     ///< Assigned to a variable, field or other lvalue.
+  Initialisation, ///< The initialiser of a variable.
+  Return,         ///< Returned from the enclosing function.
+  ReturnedLocal,  ///< Stored to a 'void *' local the function returns.
+  Argument,       ///< An argument of a call.
+  Field,          ///< A field of a struct initialiser.
+};
+
 /// Where the result of an allocator call goes.
 struct Destination {
   QualType Pointee; ///< Null when the result reaches no typed pointer.
   bool Found = false;
-  std::string How;              ///< "assignment to 'p'", "cast", ...
+  ResultUse Use = ResultUse::None; ///< How, for the rules; None unless Found.
+  std::string How; ///< The same in words, for reasons: "assignment to 'p'".
   std::string Key;              ///< Evidence keyword: destination / cast.
   const VarDecl *Var = nullptr; ///< The local the result is stored to.
 };
@@ -648,7 +654,8 @@ public:
           Cur = DynTypedNode::create(*EC);
           continue;
         }
-        return found(T->getPointeeType(), "cast to " + quoted(Ctx, T), "cast");
+        return found(T->getPointeeType(), ResultUse::Cast,
+                     "cast to " + quoted(Ctx, T), "cast");
       }
       if (const auto *CO = P.get<ConditionalOperator>()) {
         if (CurS == CO->getCond())
@@ -670,8 +677,8 @@ public:
               Cur = DynTypedNode::create(*SE);
               continue;
             }
-        Destination D =
-            fromPointer(LHS->getType(), "assignment to " + describe(LHS));
+        Destination D = fromPointer(LHS->getType(), ResultUse::Assignment,
+                                    "assignment to " + describe(LHS));
         if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
           D.Var = dyn_cast<VarDecl>(DRE->getDecl());
         return D;
@@ -681,8 +688,9 @@ public:
           Cur = DynTypedNode::create(*SE);
           continue;
         }
-        Destination D = fromPointer(
-            VD->getType(), "initialisation of '" + VD->getName().str() + "'");
+        Destination D =
+            fromPointer(VD->getType(), ResultUse::Initialisation,
+                        "initialisation of '" + VD->getName().str() + "'");
         D.Var = VD;
         return D;
       }
@@ -700,7 +708,7 @@ public:
         const FunctionDecl *FD = enclosingFunction(*RS);
         if (!FD)
           return {};
-        return fromPointer(FD->getReturnType(),
+        return fromPointer(FD->getReturnType(), ResultUse::Return,
                            "return from '" + FD->getName().str() + "'");
       }
       if (const auto *CE = P.get<CallExpr>()) {
@@ -710,6 +718,7 @@ public:
         for (unsigned I = 0; I < CE->getNumArgs(); ++I)
           if (CE->getArg(I) == CurS && I < FD->getNumParams())
             return fromPointer(FD->getParamDecl(I)->getType(),
+                               ResultUse::Argument,
                                "argument " + std::to_string(I + 1) + " of '" +
                                    FD->getName().str() + "'");
         return {};
@@ -723,7 +732,7 @@ public:
           unsigned I = 0;
           for (const FieldDecl *FD : RD->fields()) {
             if (I < ILE->getNumInits() && ILE->getInit(I) == CurS)
-              return fromPointer(FD->getType(),
+              return fromPointer(FD->getType(), ResultUse::Field,
                                  "field '" + FD->getName().str() + "'");
             ++I;
           }
@@ -736,20 +745,22 @@ public:
   }
 
 private:
-  Destination found(QualType Pointee, std::string How, std::string Key) {
+  Destination found(QualType Pointee, ResultUse Use, std::string How,
+                    std::string Key) {
     Destination D;
     D.Pointee = Pointee;
     D.Found = true;
+    D.Use = Use;
     D.How = std::move(How);
     D.Key = std::move(Key);
     return D;
   }
 
-  Destination fromPointer(QualType T, std::string How) {
+  Destination fromPointer(QualType T, ResultUse Use, std::string How) {
     T = T.getCanonicalType();
     if (!T->isPointerType())
       return {};
-    return found(T->getPointeeType(), std::move(How), "destination");
+    return found(T->getPointeeType(), Use, std::move(How), "destination");
   }
 
   std::string describe(const Expr *LHS) {
@@ -890,10 +901,11 @@ void throughReturnedLocal(Destination &D) {
     return;
   VariableWrites W(P, nullptr);
   W.scan(FD->getBody());
-  bool ByInit = llvm::StringRef(D.How).starts_with("initialisation");
+  bool ByInit = D.Use == ResultUse::Initialisation;
   if (W.AddressTaken || W.Writes.size() != (ByInit ? 0u : 1u))
     return;
   D.Pointee = R->getPointeeType();
+  D.Use = ResultUse::ReturnedLocal;
   D.How = "return of '" + P->getName().str() + "' from '" +
           FD->getName().str() + "'";
 }
@@ -913,7 +925,40 @@ const ParmVarDecl *sizeParameter(const Expr *E) {
   return nullptr;
 }
 
+/// How one declared parameter or result serves the spec's roles.
+DeclaredValue declaredValue(const ASTContext &Ctx, QualType T) {
+  DeclaredValue V;
+  QualType C = T.getCanonicalType();
+  if (C->isIntegerType())
+    V.Kind = ValueKind::Integer;
+  else if (C->isPointerType() || C->isReferenceType() ||
+           C->isBlockPointerType() || C->isNullPtrType())
+    V.Kind = ValueKind::Pointer;
+  V.Type = T.getAsString(Ctx.getPrintingPolicy());
+  return V;
+}
+
+/// FD's declaration, as checkAllocatorDeclaration reads it.
+DeclaredSignature declaredSignature(const ASTContext &Ctx,
+                                    const FunctionDecl &FD) {
+  DeclaredSignature D;
+  D.Name = FD.getName().str();
+  // A C89 'void *kmalloc();' declares no parameters and no prototype; the IR
+  // calls it as a variadic function.
+  D.Prototyped = FD.hasPrototype() || FD.getNumParams() > 0;
+  D.Variadic = FD.isVariadic();
+  for (const ParmVarDecl *P : FD.parameters())
+    D.Params.push_back(declaredValue(Ctx, P->getType()));
+  D.Result = declaredValue(Ctx, FD.getReturnType());
+  return D;
+}
+
 } // namespace
+
+bool isByteType(QualType T) {
+  T = T.getCanonicalType();
+  return T->isVoidType() || T->isCharType();
+}
 
 FunctionParents::FunctionParents(const FunctionDecl &FD) {
   if (const Stmt *Body = FD.getBody()) {
@@ -964,20 +1009,14 @@ const VarDecl *SiteInferrer::destinationVar(const Expr *CE) {
 
 SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   SiteVerdict V;
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (Callee && static_cast<int>(Callee->getNumParams()) <= A.maxArgIndex()) {
-    V.Class = ReasonClass::BadDeclaration;
-    V.Reason = "'" + A.Family + "' is declared with " +
-               std::to_string(Callee->getNumParams()) +
-               " parameters, the allocator spec expects at least " +
-               std::to_string(A.maxArgIndex() + 1);
-    return V;
-  }
-  if (Callee && Callee->isVariadic()) {
-    V.Class = ReasonClass::VariadicAllocator;
-    V.Reason = "'" + A.Family +
-               "' is variadic, so its typed variant cannot take a token";
-    return V;
+  if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+    DeclarationVerdict DV =
+        checkAllocatorDeclaration(A, declaredSignature(Ctx, *Callee));
+    if (!DV.ok()) {
+      V.Class = DV.Class;
+      V.Reason = std::move(DV.Reason);
+      return V;
+    }
   }
 
   SizeReader Sizes(Ctx);
@@ -1111,8 +1150,7 @@ SiteVerdict SiteInferrer::infer(const CallExpr *CE, const AllocatorInfo &A) {
   const Expr *SizeArg = argOrNull(CE, A.SizeArg);
   if (const ParmVarDecl *P = sizeParameter(SizeArg)) {
     const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
-    if (FD && (llvm::StringRef(D.How).starts_with("return from") ||
-               returnsLocal(FD, D.Var))) {
+    if (FD && (D.Use == ResultUse::Return || returnsLocal(FD, D.Var))) {
       V.Class = ReasonClass::OpaqueWrapper;
       V.Wrapper = FD;
       V.WrapperSizeParam = static_cast<int>(P->getFunctionScopeIndex());

@@ -53,6 +53,11 @@ struct SiteVerdict {
   int WrapperSizeParam = -1;
 };
 
+/// The one byte-type rule: void or a character type ('char', 'signed char',
+/// 'unsigned char', u8). Memory stored only to such a pointer names no type
+/// of its own; the checker's exclusions use the same rule.
+bool isByteType(clang::QualType T);
+
 /// Parent links within one function body. Building them for the functions
 /// that allocate is far cheaper than the ASTContext's whole-TU parent map.
 class FunctionParents {

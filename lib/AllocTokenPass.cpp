@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "AllocTokenPass.h"
 
+#include "AllocatorDeclaration.h"
 #include "FrontendLoader.h"
 #include "IRInference.h"
 #include "PassOptions.h"
@@ -245,8 +246,7 @@ Function *Typeslab::wrapperClone(Function *W) {
     S.Token = Token;
     if (S.WrapperCall) {
       rewrite(S, wrapperClone(calledFunction(*S.Call)));
-    } else if (S.Result.Class != ReasonClass::VariadicAllocator &&
-               S.Result.Class != ReasonClass::BadDeclaration) {
+    } else if (!isDeclarationProblem(S.Result.Class)) {
       std::string Why;
       if (Function *NewF = typedVariant(S, Why))
         rewrite(S, NewF);
@@ -262,66 +262,45 @@ std::string typeText(Type *T) {
   return S;
 }
 
-/// Why the declaration of A's function, or the call CB of it, cannot be the
-/// allocator the spec describes; "" when it can. Each role of the spec needs
-/// a parameter of its kind: sizes, counts, flags and alignments integers,
-/// old, source and out pointers pointers; the result a pointer unless it is
-/// passed out. A call whose type differs from the declaration (a call
-/// through a cast) is refused too: its typed variant would not match it.
-std::string declarationProblem(const CallBase &CB, const AllocatorInfo &A) {
+DeclaredValue declaredValue(Type *T) {
+  DeclaredValue V;
+  V.Kind = T->isIntegerTy()   ? ValueKind::Integer
+           : T->isPointerTy() ? ValueKind::Pointer
+                              : ValueKind::Other;
+  V.Type = typeText(T);
+  return V;
+}
+
+/// The declaration of CB's callee, as checkAllocatorDeclaration reads it.
+/// A call whose type differs from the declaration (a call through a cast)
+/// says so: its typed variant would not match it.
+DeclaredSignature declaredSignature(const CallBase &CB) {
   const Function &Callee = *calledFunction(const_cast<CallBase &>(CB));
   FunctionType *FT = Callee.getFunctionType();
-  std::string Name = "'" + Callee.getName().str() + "'";
-  if (CB.getFunctionType() != FT)
-    return "the call's type '" + typeText(CB.getFunctionType()) +
-           "' differs from the declared type '" + typeText(FT) + "' of " +
-           Name;
-  if (static_cast<int>(FT->getNumParams()) <= A.maxArgIndex())
-    return Name + " is declared with " + std::to_string(FT->getNumParams()) +
-           " parameters, the allocator spec expects at least " +
-           std::to_string(A.maxArgIndex() + 1);
-  struct Role {
-    const char *Name;
-    int Arg;
-    bool Pointer;
-  } Roles[] = {{"size", A.SizeArg, false},   {"count", A.CountArg, false},
-               {"flags", A.FlagsArg, false}, {"align", A.AlignArg, false},
-               {"old", A.OldPtrArg, true},   {"src", A.SrcArg, true},
-               {"result", A.ResultArg, true}};
-  for (const Role &R : Roles) {
-    if (R.Arg < 0)
-      continue;
-    Type *T = FT->getParamType(R.Arg);
-    if (R.Pointer ? T->isPointerTy() : T->isIntegerTy())
-      continue;
-    return Name + " parameter " + std::to_string(R.Arg) + " ('" + R.Name +
-           "') has type '" + typeText(T) + "', the allocator spec expects " +
-           (R.Pointer ? "a pointer" : "an integer");
+  DeclaredSignature D;
+  D.Name = Callee.getName().str();
+  // clang declares a C89 'void *kmalloc();' as 'ptr (...)'.
+  D.Prototyped = !FT->isVarArg() || FT->getNumParams() != 0;
+  D.Variadic = FT->isVarArg();
+  for (Type *P : FT->params())
+    D.Params.push_back(declaredValue(P));
+  D.Result = declaredValue(FT->getReturnType());
+  if (CB.getFunctionType() != FT) {
+    D.CallType = typeText(CB.getFunctionType());
+    D.DeclaredType = typeText(FT);
   }
-  if (A.ResultArg < 0 && !FT->getReturnType()->isPointerTy())
-    return Name + " returns '" + typeText(FT->getReturnType()) +
-           "', the allocator spec expects a pointer";
-  return "";
+  return D;
 }
 
 void Typeslab::infer(Site &S) {
   CallBase &CB = *S.Call;
   Function *Callee = calledFunction(CB);
-  FunctionType *FT = Callee->getFunctionType();
   SiteResult &R = S.Result;
-  if (FT->isVarArg()) {
-    R.Class = ReasonClass::VariadicAllocator;
-    R.Reason = FT->getNumParams() == 0
-                   ? "'" + S.Alloc->Family + "' is declared without a prototype"
-                   : "'" + S.Alloc->Family +
-                         "' is variadic, so its typed variant cannot take a "
-                         "token";
-    return;
-  }
-  std::string Problem = declarationProblem(CB, *S.Alloc);
-  if (!Problem.empty()) {
-    R.Class = ReasonClass::BadDeclaration;
-    R.Reason = std::move(Problem);
+  DeclarationVerdict DV =
+      checkAllocatorDeclaration(*S.Alloc, declaredSignature(CB));
+  if (!DV.ok()) {
+    R.Class = DV.Class;
+    R.Reason = std::move(DV.Reason);
     return;
   }
   if (Opts.UseFrontend && VerdictStore::get().active()) {
@@ -561,10 +540,14 @@ void Typeslab::remark(const Site &S) {
   }
   ORE.emit([&] {
     OptimizationRemarkMissed Rem(PassName, "Untyped", S.Call);
-    Rem << "untyped '" << ore::NV("Allocator", S.Alloc->Family) << "' call in '"
-        << ore::NV("Function", displayName(F))
-        << "': " << ore::NV("Reason", R.Reason) << " ["
-        << ore::NV("ReasonClass", reasonClassName(R.Class)) << "]";
+    untypedMessage(
+        [&](StringRef Key, StringRef Text) {
+          if (Key.empty())
+            Rem << Text;
+          else
+            Rem << ore::NV(Key, Text);
+        },
+        S.Alloc->Family, displayName(F), R.Reason, R.Class);
     if (!S.NotRewritten.empty())
       Rem << "; not rewritten: " << ore::NV("NotRewritten", S.NotRewritten);
     return Rem;
@@ -751,8 +734,7 @@ bool Typeslab::run() {
       ++NumUntyped;
     if (S.Result.Class == ReasonClass::ConflictingEvidence)
       ++NumConflicting;
-    bool Rewritable = S.Result.Class != ReasonClass::VariadicAllocator &&
-                      S.Result.Class != ReasonClass::BadDeclaration;
+    bool Rewritable = !isDeclarationProblem(S.Result.Class);
     assignToken(S);
     if (Rewritable)
       S.NotRewritten = keepsCallee(*S.Call);

@@ -61,61 +61,61 @@ namespace {
 /// One row of a built-in table: argument positions, -1 when absent.
 struct Row {
   const char *Name;
-  int Size, Count, Flags, Old, Src, Extra;
+  int Size, Count, Flags, Old, Src;
 };
 
-// Kernel allocators with the signatures of Linux 6.12. Extra = the device
-// argument of devm_* (not used for typing).
+// Kernel allocators with the signatures of Linux 6.12. The device argument
+// of devm_* comes first and has no role: nothing types by it.
 constexpr Row KernelRows[] = {
-    // name               size count flags old src extra
-    {"kmalloc", 0, -1, 1, -1, -1, -1},
-    {"kzalloc", 0, -1, 1, -1, -1, -1},
-    {"kmalloc_array", 1, 0, 2, -1, -1, -1},
-    {"kcalloc", 1, 0, 2, -1, -1, -1},
-    {"krealloc", 1, -1, 2, 0, -1, -1},
-    {"krealloc_array", 2, 1, 3, 0, -1, -1},
-    {"kvmalloc", 0, -1, 1, -1, -1, -1},
-    {"kvzalloc", 0, -1, 1, -1, -1, -1},
-    {"kvmalloc_array", 1, 0, 2, -1, -1, -1},
-    {"kvcalloc", 1, 0, 2, -1, -1, -1},
-    {"kvrealloc", 1, -1, 2, 0, -1, -1},
-    {"kmalloc_node", 0, -1, 1, -1, -1, -1},
-    {"kzalloc_node", 0, -1, 1, -1, -1, -1},
-    {"kcalloc_node", 1, 0, 2, -1, -1, -1},
-    {"kmalloc_array_node", 1, 0, 2, -1, -1, -1},
-    {"kvmalloc_node", 0, -1, 1, -1, -1, -1},
-    {"kmemdup", 1, -1, 2, -1, 0, -1},
+    // name               size count flags old src
+    {"kmalloc", 0, -1, 1, -1, -1},
+    {"kzalloc", 0, -1, 1, -1, -1},
+    {"kmalloc_array", 1, 0, 2, -1, -1},
+    {"kcalloc", 1, 0, 2, -1, -1},
+    {"krealloc", 1, -1, 2, 0, -1},
+    {"krealloc_array", 2, 1, 3, 0, -1},
+    {"kvmalloc", 0, -1, 1, -1, -1},
+    {"kvzalloc", 0, -1, 1, -1, -1},
+    {"kvmalloc_array", 1, 0, 2, -1, -1},
+    {"kvcalloc", 1, 0, 2, -1, -1},
+    {"kvrealloc", 1, -1, 2, 0, -1},
+    {"kmalloc_node", 0, -1, 1, -1, -1},
+    {"kzalloc_node", 0, -1, 1, -1, -1},
+    {"kcalloc_node", 1, 0, 2, -1, -1},
+    {"kmalloc_array_node", 1, 0, 2, -1, -1},
+    {"kvmalloc_node", 0, -1, 1, -1, -1},
+    {"kmemdup", 1, -1, 2, -1, 0},
     // The copy's size comes from the string itself: no size argument.
-    {"kstrdup", -1, -1, 1, -1, 0, -1},
+    {"kstrdup", -1, -1, 1, -1, 0},
     // max bounds strnlen(s); it is not the size: none here either.
-    {"kstrndup", -1, -1, 2, -1, 0, -1},
+    {"kstrndup", -1, -1, 2, -1, 0},
     // Copies len bytes of s into a len + 1 byte buffer.
-    {"kmemdup_nul", 1, -1, 2, -1, 0, -1},
+    {"kmemdup_nul", 1, -1, 2, -1, 0},
     // kvasprintf(gfp, fmt, ap): the format decides the size. The variadic
     // kasprintf cannot take a trailing token and is left out.
-    {"kvasprintf", -1, -1, 0, -1, -1, -1},
-    {"devm_kmalloc", 1, -1, 2, -1, -1, 0},
-    {"devm_kzalloc", 1, -1, 2, -1, -1, 0},
-    {"devm_kcalloc", 2, 1, 3, -1, -1, 0},
-    {"devm_kmalloc_array", 2, 1, 3, -1, -1, 0},
-    {"devm_krealloc", 2, -1, 3, 1, -1, 0},
-    {"devm_krealloc_array", 3, 2, 4, 1, -1, 0},
-    {"devm_kmemdup", 2, -1, 3, -1, 1, 0},
-    {"devm_kmemdup_array", 3, 2, 4, -1, 1, 0},
-    {"kmemdup_array", 2, 1, 3, -1, 0, -1},
-    {"kvmemdup", 1, -1, 2, -1, 0, -1},
+    {"kvasprintf", -1, -1, 0, -1, -1},
+    {"devm_kmalloc", 1, -1, 2, -1, -1},
+    {"devm_kzalloc", 1, -1, 2, -1, -1},
+    {"devm_kcalloc", 2, 1, 3, -1, -1},
+    {"devm_kmalloc_array", 2, 1, 3, -1, -1},
+    {"devm_krealloc", 2, -1, 3, 1, -1},
+    {"devm_krealloc_array", 3, 2, 4, 1, -1},
+    {"devm_kmemdup", 2, -1, 3, -1, 1},
+    {"devm_kmemdup_array", 3, 2, 4, -1, 1},
+    {"kmemdup_array", 2, 1, 3, -1, 0},
+    {"kvmemdup", 1, -1, 2, -1, 0},
     // Copies from user space: no flags; the source is a '__user' pointer.
-    {"memdup_user", 1, -1, -1, -1, 0, -1},
-    {"vmemdup_user", 1, -1, -1, -1, 0, -1},
-    {"memdup_array_user", 2, 1, -1, -1, 0, -1},
-    {"vmemdup_array_user", 2, 1, -1, -1, 0, -1},
+    {"memdup_user", 1, -1, -1, -1, 0},
+    {"vmemdup_user", 1, -1, -1, -1, 0},
+    {"memdup_array_user", 2, 1, -1, -1, 0},
+    {"vmemdup_array_user", 2, 1, -1, -1, 0},
     // The out-of-line entry points that 6.12's macros reach directly
     // (kvmalloc, kvcalloc, kmalloc_track_caller, and the non-constant paths
     // of kmalloc_node/kmalloc_array_node); see KernelAliases.
-    {"kvmalloc_array_node", 1, 0, 2, -1, -1, -1},
-    {"kmalloc_track_caller", 0, -1, 1, -1, -1, -1},
-    {"__kmalloc", 0, -1, 1, -1, -1, -1},
-    {"__kmalloc_node", 0, -1, 1, -1, -1, -1},
+    {"kvmalloc_array_node", 1, 0, 2, -1, -1},
+    {"kmalloc_track_caller", 0, -1, 1, -1, -1},
+    {"__kmalloc", 0, -1, 1, -1, -1},
+    {"__kmalloc_node", 0, -1, 1, -1, -1},
 };
 
 // 6.12 spellings that share a typed variant with a row above: (spelling,

@@ -99,8 +99,7 @@ const DIType *pointeeDI(const DIType *T) {
 
 class IRReader {
 public:
-  IRReader(CallBase &CB, const DataLayout &DL)
-      : CB(CB), DL(DL), M(*CB.getModule()) {}
+  explicit IRReader(CallBase &CB) : CB(CB), M(*CB.getModule()) {}
 
   /// Collects candidate types from the uses of the result.
   void readUses() {
@@ -172,7 +171,6 @@ public:
 
 private:
   CallBase &CB;
-  const DataLayout &DL;
   Module &M;
 };
 
@@ -275,7 +273,7 @@ SiteResult inferFromIR(CallBase &CB, const AllocatorInfo &A,
     ElemArg = S.Fixed;
   SiteShape Shape = shapeOf(S, A.isArray());
 
-  IRReader Reader(CB, DL);
+  IRReader Reader(CB);
   if (A.ResultArg < 0)
     Reader.readUses();
 

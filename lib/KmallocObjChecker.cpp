@@ -101,11 +101,6 @@ const UnaryExprOrTypeTraitExpr *asSizeof(const Expr *E) {
   return U && U->getKind() == UETT_SizeOf ? U : nullptr;
 }
 
-bool isByteOrVoid(QualType T) {
-  T = T.getCanonicalType();
-  return T->isVoidType() || T->isCharType();
-}
-
 bool zeroes(const AllocatorInfo &A) {
   llvm::StringRef F = A.Family;
   return F.contains("zalloc") || F.contains("calloc");
@@ -240,10 +235,9 @@ private:
     SiteVerdict V = Inferrer.infer(CE, A);
     if (!V.Typed && R.enabled(Check::Untyped) &&
         firstTime(Check::Untyped, S.Loc))
-      R.report(Check::Untyped, S.Loc,
-               "untyped '" + A.Family + "' call in '" + FD.getNameAsString() +
-                   "': " + V.Reason + " [" + reasonClassName(V.Class).str() +
-                   "]");
+      R.report(
+          Check::Untyped, S.Loc,
+          untypedMessage(A.Family, FD.getNameAsString(), V.Reason, V.Class));
     if (isConvertedMacro(S.Macro))
       return;
     S.InForeignMacro =
@@ -283,7 +277,7 @@ private:
       return false;
     QualType T = U->getTypeOfArgument().getCanonicalType();
     QualType P = S.Dest.getCanonicalType();
-    if (!T->isPointerType() || P->isPointerType() || isByteOrVoid(P) ||
+    if (!T->isPointerType() || P->isPointerType() || isByteType(P) ||
         P->isIncompleteType())
       return false;
     if (!Ctx.hasSameUnqualifiedType(T->getPointeeType(), P))
@@ -495,9 +489,9 @@ private:
     if (T->isArithmeticType() || T->isEnumeralType())
       return "integral";
     if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
-      if (isByteOrVoid(AT->getElementType()))
+      if (isByteType(AT->getElementType()))
         return "string";
-    if (isByteOrVoid(Dest))
+    if (isByteType(Dest))
       return "byte buffer";
     return "";
   }

@@ -6,7 +6,8 @@
 // non-allocated ELF section .typeslab.sites, which ld -r and the final link
 // concatenate, so a linked binary holds the records of every object in it;
 // -mllvm -typeslab-sites=DIR writes them to DIR/<source>-<hash>.jsonl as
-// well. tools/typeslab-report reads both (docs/report.md).
+// well. docs/site-records.md describes the format; tools/typeslab-report
+// reads both (docs/report.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef TYPESLAB_LIB_SITERECORDS_H

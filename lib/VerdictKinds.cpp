@@ -1,6 +1,7 @@
 //===- VerdictKinds.cpp - Names of reason classes and shapes --------------===//
 //
-// The printed names of ReasonClass and SiteShape (VerdictKinds.h). Part of
+// The printed names of ReasonClass and SiteShape and the untyped-site
+// message (VerdictKinds.h). Part of
 // typeslabLLVM, so both TypeslabPass.so (`opt -load-pass-plugin=` or
 // `clang -fpass-plugin=TypeslabPass.so`) and the Clang-side modules
 // (TypeslabFrontend.so, `clang -fplugin=KmallocObjChecker.so`) print the
@@ -37,6 +38,29 @@ llvm::StringRef reasonClassName(ReasonClass C) {
     return "no-evidence";
   }
   return "no-evidence";
+}
+
+void untypedMessage(
+    llvm::function_ref<void(llvm::StringRef Key, llvm::StringRef Text)> Piece,
+    llvm::StringRef Allocator, llvm::StringRef Function, llvm::StringRef Reason,
+    ReasonClass C) {
+  Piece("", "untyped '");
+  Piece("Allocator", Allocator);
+  Piece("", "' call in '");
+  Piece("Function", Function);
+  Piece("", "': ");
+  Piece("Reason", Reason);
+  Piece("", " [");
+  Piece("ReasonClass", reasonClassName(C));
+  Piece("", "]");
+}
+
+std::string untypedMessage(llvm::StringRef Allocator, llvm::StringRef Function,
+                           llvm::StringRef Reason, ReasonClass C) {
+  std::string Text;
+  untypedMessage([&](llvm::StringRef, llvm::StringRef T) { Text += T; },
+                 Allocator, Function, Reason, C);
+  return Text;
 }
 
 llvm::StringRef siteShapeName(SiteShape S) {

@@ -13,7 +13,10 @@
 #ifndef TYPESLAB_LIB_VERDICTKINDS_H
 #define TYPESLAB_LIB_VERDICTKINDS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace typeslab {
 
@@ -28,13 +31,28 @@ enum class ReasonClass {
   IndirectCall,        ///< Call through a function pointer.
   OpaqueWrapper,       ///< Size comes from a wrapper's parameter.
   VariadicAllocator,   ///< Typed variant cannot take a trailing token.
-  BadDeclaration,      ///< Allocator declared with too few parameters.
+  BadDeclaration,      ///< Declaration does not fit the spec (arity, kinds).
   IncompleteType,      ///< The named type is incomplete at the site.
   NoEvidence,          ///< Nothing to go on (IR-only fallback).
 };
 
 /// "runtime-size-no-type", ...; "" for None.
 llvm::StringRef reasonClassName(ReasonClass C);
+
+/// The one message of an untyped site, for the pass's remark and the
+/// checker's alike:
+///   untyped 'ALLOCATOR' call in 'FUNCTION': REASON [REASON-CLASS]
+/// Piece receives it in order, a piece at a time: Key is "" for the fixed
+/// words, otherwise the name of the value ("Allocator", "Function",
+/// "Reason", "ReasonClass"), which a remark keeps as a named argument.
+void untypedMessage(
+    llvm::function_ref<void(llvm::StringRef Key, llvm::StringRef Text)> Piece,
+    llvm::StringRef Allocator, llvm::StringRef Function, llvm::StringRef Reason,
+    ReasonClass C);
+
+/// The same message as one string.
+std::string untypedMessage(llvm::StringRef Allocator, llvm::StringRef Function,
+                           llvm::StringRef Reason, ReasonClass C);
 
 /// How the size relates to the type.
 enum class SiteShape { Single, Array, Flex, Unknown };

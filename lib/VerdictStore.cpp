@@ -13,13 +13,11 @@ namespace typeslab {
 void VerdictStore::reset() {
   Sites.clear();
   Wrappers.clear();
-  Count = 0;
   Active = true;
 }
 
 void VerdictStore::add(FrontendSite S) {
   Sites[{S.Function, S.Callee}].push_back(std::move(S));
-  ++Count;
 }
 
 const FrontendSite *VerdictStore::find(llvm::StringRef Function,

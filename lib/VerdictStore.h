@@ -59,19 +59,16 @@ public:
   /// front end saw exactly IRCount such calls; otherwise nullptr.
   const FrontendSite *find(llvm::StringRef Function, llvm::StringRef Callee,
                            unsigned Ordinal, unsigned IRCount) const;
-  size_t size() const { return Count; }
 
   /// Functions of this translation unit that return an allocator's result
   /// with a size from their own parameter: allocators in their own right.
   void addWrapper(AllocatorInfo Info) { Wrappers.push_back(std::move(Info)); }
   const AllocatorInfo *wrapper(llvm::StringRef Name) const;
-  const std::vector<AllocatorInfo> &wrappers() const { return Wrappers; }
 
 private:
   std::map<std::pair<std::string, std::string>, std::vector<FrontendSite>>
       Sites;
   std::vector<AllocatorInfo> Wrappers;
-  size_t Count = 0;
   bool Active = false;
 };
 
